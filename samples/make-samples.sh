@@ -1,0 +1,133 @@
+#!/usr/bin/env bash
+# Builds the demo input (samples/demo.wav) and the built-in player's demo music (samples/music/<mood>/*.wav).
+# Idempotent: every run rebuilds the same files from the same inputs. The outputs are committed, so a fresh
+# machine needs neither the dataset nor this script; run it only to change the samples.
+#
+# Needs: sox, opus-tools (opusdec). Falls back to espeak-ng when the emotional-speech dataset is absent.
+# Usage: samples/make-samples.sh [path-to-ser-dataset]   (default: ../shared/ser beside the repository)
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo="$(cd "$here/.." && pwd)"
+ser="${1:-${SER_DIR:-$repo/../shared/ser}}"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+need() { command -v "$1" >/dev/null || { echo "make-samples: '$1' not found (apt-get install $2)" >&2; exit 1; }; }
+need sox sox
+
+# Every intermediate file is 16 kHz mono PCM16 so sox can concatenate them without surprises.
+fmt=(-r 16000 -c 1 -b 16 -e signed-integer)
+
+silence() { sox -n "${fmt[@]}" "$2" trim 0 "$1"; }
+
+# ---------------------------------------------------------------------------------------------------------------
+# demo.wav: 1 s silence, then neutral / happy / angry / sad blocks of one RAVDESS actor, 2 s silence between blocks.
+# ---------------------------------------------------------------------------------------------------------------
+actor=12
+# RAVDESS file names: modality-channel-emotion-intensity-statement-repetition-actor.
+# Emotion 01 neutral (has only normal intensity), 03 happy, 05 angry, 04 sad; intensity 02 = strong.
+blocks=(
+  "neutral:03-01-01-01-01-01-$actor 03-01-01-01-02-01-$actor 03-01-01-01-01-02-$actor"
+  "happy:03-01-03-02-01-01-$actor 03-01-03-02-02-01-$actor 03-01-03-02-01-02-$actor"
+  "angry:03-01-05-02-01-01-$actor 03-01-05-02-02-01-$actor 03-01-05-02-01-02-$actor"
+  "sad:03-01-04-02-01-01-$actor 03-01-04-02-02-01-$actor 03-01-04-02-01-02-$actor"
+)
+
+make_demo_from_dataset() {
+  need opusdec opus-tools
+  local parts=() i=0
+  silence 1 "$work/lead.wav"; parts+=("$work/lead.wav")
+  silence 2 "$work/gap.wav"
+  for block in "${blocks[@]}"; do
+    local label="${block%%:*}" clips="${block#*:}"
+    (( i > 0 )) && parts+=("$work/gap.wav")
+    for clip in $clips; do
+      local src="$ser/audio/ravdess/Actor_$actor/$clip.opus"
+      [[ -f "$src" ]] || { echo "make-samples: missing $src" >&2; return 1; }
+      opusdec --quiet --rate 16000 "$src" "$work/$clip.raw.wav"
+      # Peak-normalise each clip to -3 dBFS: moderate, keeps every block clearly audible without clipping.
+      sox "$work/$clip.raw.wav" "${fmt[@]}" "$work/$clip.wav" remix - gain -n -3
+      parts+=("$work/$clip.wav")
+    done
+    echo "make-samples: block $label = $clips"
+    i=$((i + 1))
+  done
+  sox "${parts[@]}" "${fmt[@]}" "$here/demo.wav"
+}
+
+make_demo_with_espeak() {
+  need espeak-ng espeak-ng
+  echo "make-samples: $ser not found; using espeak-ng (no real emotion, only for smoke tests)" >&2
+  local parts=() i=0
+  silence 1 "$work/lead.wav"; parts+=("$work/lead.wav")
+  silence 2 "$work/gap.wav"
+  # Pitch/speed vary per block so the blocks at least sound different.
+  local -a texts=("This is a calm and ordinary sentence about the weather today."
+                  "Wow, this is wonderful news, I am so happy to hear it!"
+                  "Stop that right now, I am absolutely furious about this!"
+                  "I miss them so much, everything feels empty and grey.")
+  local -a pitch=(50 80 40 30) speed=(160 190 200 120)
+  for k in 0 1 2 3; do
+    (( k > 0 )) && parts+=("$work/gap.wav")
+    espeak-ng -p "${pitch[$k]}" -s "${speed[$k]}" -w "$work/tts$k.raw.wav" "${texts[$k]} ${texts[$k]}"
+    sox "$work/tts$k.raw.wav" "${fmt[@]}" "$work/tts$k.wav" remix - gain -n -3
+    parts+=("$work/tts$k.wav")
+  done
+  sox "${parts[@]}" "${fmt[@]}" "$here/demo.wav"
+}
+
+if [[ -d "$ser/audio/ravdess/Actor_$actor" ]]; then make_demo_from_dataset; else make_demo_with_espeak; fi
+echo "make-samples: $(soxi -D "$here/demo.wav") s -> samples/demo.wav"
+
+# ---------------------------------------------------------------------------------------------------------------
+# Demo music: one synthetic tune per mood. An arpeggio over a 4-chord progression plus a bass note per chord,
+# each mood with its own tempo, key and timbre. 22.05 kHz mono PCM16 keeps each file well under 1 MB.
+# ---------------------------------------------------------------------------------------------------------------
+mrate=22050
+mfmt=(-r "$mrate" -c 1 -b 16 -e signed-integer)
+
+# tune <mood> <note seconds> <wave> <bass wave> <bars> <chord> [<chord> ...]
+# A chord is notes separated by commas ("C4,E4,G4,B4"); the arpeggio cycles through it for one bar of 8 notes.
+tune() {
+  local mood="$1" step="$2" wave="$3" bwave="$4" bars="$5"; shift 5
+  local chords=("$@") notes=() bass=() n=0
+  mkdir -p "$here/music/$mood"
+  rm -f "$here/music/$mood"/*.wav
+  for (( bar = 0; bar < bars; bar++ )); do
+    local chord="${chords[$(( bar % ${#chords[@]} ))]}"
+    IFS=',' read -r -a tones <<< "$chord"
+    for (( k = 0; k < 8; k++ )); do
+      # Up-and-down arpeggio; a short fade avoids clicks between notes.
+      local idx=$(( k < ${#tones[@]} ? k : (2 * ${#tones[@]} - 2 - k) % ${#tones[@]} ))
+      (( idx < 0 )) && idx=$(( -idx ))
+      local f="$work/$mood-n$n.wav"
+      sox -n "${mfmt[@]}" "$f" synth "$step" "$wave" "${tones[$idx]}" fade q 0.01 "$step" "$(echo "$step * 0.4" | bc -l)" vol 0.5
+      notes+=("$f"); n=$((n + 1))
+    done
+    local root="${tones[0]}" b="$work/$mood-b$bar.wav"
+    # The bass plays the chord root two octaves down for the whole bar.
+    local broot="${root%?}$(( ${root: -1} - 2 ))"
+    sox -n "${mfmt[@]}" "$b" synth "$(echo "$step * 8" | bc -l)" "$bwave" "$broot" fade q 0.05 0 0.3 vol 0.45
+    bass+=("$b")
+  done
+  sox "${notes[@]}" "$work/$mood-melody.wav"
+  sox "${bass[@]}" "$work/$mood-bass.wav"
+  # The fade-out position is explicit: after reverb, sox does not know the length and "-0" cuts the tune short.
+  local length; length="$(soxi -D "$work/$mood-melody.wav")"
+  sox -m "$work/$mood-melody.wav" "$work/$mood-bass.wav" "${mfmt[@]}" "$here/music/$mood/$mood-theme.wav" \
+    reverb 40 50 60 fade q 0.3 "$length" 1.5 gain -n -4
+  echo "make-samples: music/$mood/$mood-theme.wav $(soxi -D "$here/music/$mood/$mood-theme.wav") s"
+}
+
+command -v bc >/dev/null || { echo "make-samples: 'bc' not found (apt-get install bc)" >&2; exit 1; }
+# chill: slow, warm pluck, C major 7ths.
+tune chill 0.42 pluck sine 5 C4,E4,G4,B4 A3,C4,E4,G4 F3,A3,C4,E4 G3,B3,D4,F4
+# upbeat: brisk, bright square-ish lead, G major pop progression.
+tune upbeat 0.24 square sine 9 G4,B4,D5,G5 D4,F#4,A4,D5 E4,G4,B4,E5 C4,E4,G4,C5
+# comforting: slow, soft sine, F major lullaby.
+tune comforting 0.5 sine sine 4 F4,A4,C5,F5 C4,E4,G4,C5 D4,F4,A4,D5 A#3,D4,F4,A#4
+# energetic: fast sawtooth, E minor drive.
+tune energetic 0.16 sawtooth square 14 E4,G4,B4,E5 C4,E4,G4,C5 D4,F#4,A4,D5 B3,D#4,F#4,B4
+# exciting: fast, rising, D major with a suspended lift.
+tune exciting 0.19 trapezium sawtooth 11 D4,F#4,A4,D5 B3,D4,F#4,B4 G4,B4,D5,G5 A4,C#5,E5,A5

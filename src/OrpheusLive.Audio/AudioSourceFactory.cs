@@ -1,0 +1,26 @@
+using OrpheusLive.Audio.Sources;
+using OrpheusLive.Core.Audio;
+
+namespace OrpheusLive.Audio;
+
+/// <summary>Creates the <see cref="IAudioSource"/> that <see cref="AudioOptions"/> describe, for the current platform.</summary>
+public static class AudioSourceFactory
+{
+    /// <summary>
+    /// A <see cref="WavFileSource"/> when <see cref="AudioOptions.Input"/> is set (real-time unless
+    /// <see cref="AudioOptions.Fast"/>); otherwise the platform microphone: <see cref="WaveInSource"/> on Windows,
+    /// <see cref="PulseAudioSource"/> elsewhere (Linux, and macOS/BSD with a PulseAudio server).
+    /// Microphones are opened on the first read, so device errors arrive from <see cref="IAudioSource.ReadAsync"/>.
+    /// </summary>
+    /// <exception cref="AudioSourceException">The options are invalid or the file cannot be read.</exception>
+    public static IAudioSource Create(AudioOptions options, TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.EnsureValid();
+        if (options.UsesFile)
+            return new WavFileSource(new WavFileSourceOptions { Path = options.Input!, PaceRealtime = !options.Fast }, timeProvider);
+        if (OperatingSystem.IsWindows())
+            return new WaveInSource(new WaveInSourceOptions { Device = options.Device, BufferMilliseconds = Math.Max(20, options.FragmentMilliseconds) });
+        return new PulseAudioSource(new PulseAudioSourceOptions { Device = options.Device, FragmentMilliseconds = options.FragmentMilliseconds });
+    }
+}

@@ -1,0 +1,27 @@
+namespace OrpheusLive.Audio.Playback;
+
+/// <summary>Settings of the built-in <see cref="LocalPlayer"/> (configuration section <c>LocalPlayer</c>).</summary>
+public sealed record LocalPlayerOptions
+{
+    /// <summary>The configuration section these options are bound from.</summary>
+    public const string SectionName = "LocalPlayer";
+
+    /// <summary>Folder that relative music targets are resolved against; the current directory when empty.</summary>
+    public string? MusicRoot { get; init; }
+
+    /// <summary>Fade-in/out length on start, stop, pause and skip, in ms (0 = hard cuts). 0–5000.</summary>
+    public int FadeMilliseconds { get; init; } = 300;
+
+    /// <summary>Playback volume, 0–1.</summary>
+    public double Volume { get; init; } = 0.8;
+
+    /// <summary>Play the folder again from the start when it ends (music keeps going until the mood changes).</summary>
+    public bool Repeat { get; init; } = true;
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid value.</summary>
+    public void Validate()
+    {
+        if (FadeMilliseconds is < 0 or > 5000) throw new ArgumentException($"LocalPlayer:FadeMilliseconds must be 0–5000 (got {FadeMilliseconds}).");
+        if (Volume is < 0 or > 1 || double.IsNaN(Volume)) throw new ArgumentException($"LocalPlayer:Volume must be 0–1 (got {Volume}).");
+    }
+}

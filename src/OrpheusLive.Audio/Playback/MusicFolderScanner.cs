@@ -1,0 +1,107 @@
+using Microsoft.Extensions.Logging;
+
+namespace OrpheusLive.Audio.Playback;
+
+/// <summary>
+/// Picks the first usable local target of a play request (a folder or a file; Spotify and other URIs are skipped)
+/// and lists the audio files in it that can be played: WAV always, compressed formats only when a decoder is installed.
+/// </summary>
+internal sealed class MusicFolderScanner(string? musicRoot, ExternalDecoders decoders, ILogger logger)
+{
+    private readonly HashSet<string> _warnedFolders = new(StringComparer.Ordinal);
+
+    public MusicSelection Select(string mood, IReadOnlyList<string> targets)
+    {
+        var problems = new List<string>();
+        var sawUri = false;
+        foreach (var raw in targets)
+        {
+            if (string.IsNullOrWhiteSpace(raw)) continue;
+            var target = raw.Trim();
+            if (TryLocalPath(target, out var path) is false)
+            {
+                sawUri = true;
+                continue;
+            }
+
+            var full = ResolvePath(path);
+            if (Directory.Exists(full))
+            {
+                var files = ListPlayable(full);
+                if (files.Count > 0) return MusicSelection.Found(target, files);
+                problems.Add($"the folder '{target}' has no playable audio files (WAV{(decoders.Available.Length > 0 ? $", or formats {decoders.Available} can decode" : "; install ffmpeg or sox for mp3/ogg/flac")})");
+            }
+            else if (File.Exists(full))
+            {
+                if (IsPlayable(full)) return MusicSelection.Found(target, [full]);
+                problems.Add($"'{target}' is not a playable audio file");
+            }
+            else
+            {
+                problems.Add($"'{target}' does not exist");
+            }
+        }
+
+        if (problems.Count > 0) return MusicSelection.NotFound($"No local music for mood '{mood}': {string.Join("; ", problems)}.");
+        return MusicSelection.NotFound(sawUri
+            ? $"No local music for mood '{mood}': its targets are only Spotify/online links. Add a local folder of WAV files to the mood map to use the built-in player."
+            : $"No local music for mood '{mood}': the mood map lists no folder or file for it.");
+    }
+
+    // spotify:track:..., https://... are for other players; file:// URIs and plain paths (including C:\...) are local.
+    private static bool TryLocalPath(string target, out string path)
+    {
+        path = target;
+        if (target.StartsWith("file://", StringComparison.OrdinalIgnoreCase) && Uri.TryCreate(target, UriKind.Absolute, out var uri))
+        {
+            path = uri.LocalPath;
+            return true;
+        }
+        var colon = target.IndexOf(':', StringComparison.Ordinal);
+        var looksLikeDrive = colon == 1 && char.IsAsciiLetter(target[0]);
+        return colon <= 0 || looksLikeDrive;
+    }
+
+    private string ResolvePath(string path)
+    {
+        if (path.StartsWith("~/", StringComparison.Ordinal))
+            path = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), path[2..]);
+        return Path.GetFullPath(Path.IsPathRooted(path) || string.IsNullOrWhiteSpace(musicRoot) ? path : Path.Combine(musicRoot, path));
+    }
+
+    private List<string> ListPlayable(string folder)
+    {
+        var playable = new List<string>();
+        var skipped = 0;
+        try
+        {
+            foreach (var file in Directory.EnumerateFiles(folder, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true }))
+            {
+                var ext = Path.GetExtension(file);
+                if (ext.Equals(".wav", StringComparison.OrdinalIgnoreCase) || ext.Equals(".wave", StringComparison.OrdinalIgnoreCase))
+                    playable.Add(file);
+                else if (ExternalDecoders.CompressedExtensions.Contains(ext))
+                {
+                    if (decoders.CanDecode(ext)) playable.Add(file);
+                    else skipped++;
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning("Cannot list the music folder {Folder}: {Reason}", folder, e.Message);
+        }
+
+        if (skipped > 0 && _warnedFolders.Add(folder))
+            logger.LogWarning("Skipping {Count} compressed audio file(s) in {Folder}: no decoder installed (install ffmpeg, or sox for flac/ogg)", skipped, folder);
+        playable.Sort(StringComparer.Ordinal);
+        return playable;
+    }
+
+    private bool IsPlayable(string file)
+    {
+        var ext = Path.GetExtension(file);
+        return ext.Equals(".wav", StringComparison.OrdinalIgnoreCase) || ext.Equals(".wave", StringComparison.OrdinalIgnoreCase)
+               || (ExternalDecoders.CompressedExtensions.Contains(ext) && decoders.CanDecode(ext));
+    }
+}

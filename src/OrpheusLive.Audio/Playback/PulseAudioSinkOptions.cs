@@ -1,0 +1,29 @@
+namespace OrpheusLive.Audio.Playback;
+
+/// <summary>Where and how <see cref="PulseAudioSink"/> plays.</summary>
+public sealed record PulseAudioSinkOptions
+{
+    /// <summary>The PulseAudio sink name (<c>pactl list short sinks</c>), or null/empty for the default sink.</summary>
+    public string? Device { get; init; }
+
+    /// <summary>Output rate in Hz (the server converts if the device differs). 8000–192000.</summary>
+    public int SampleRate { get; init; } = 48_000;
+
+    /// <summary>Output channels, 1 or 2.</summary>
+    public int Channels { get; init; } = 2;
+
+    /// <summary>Audio queued ahead in the server, in ms: pause/skip react within about this long. 20–2000.</summary>
+    public int LatencyMilliseconds { get; init; } = 150;
+
+    /// <summary>The application name PulseAudio shows.</summary>
+    public string ApplicationName { get; init; } = "OrpheusLive";
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid value.</summary>
+    public void Validate()
+    {
+        if (SampleRate is < 8000 or > 192_000) throw new ArgumentException($"The output rate must be 8000–192000 Hz (got {SampleRate}).");
+        if (Channels is < 1 or > 2) throw new ArgumentException($"The output must have 1 or 2 channels (got {Channels}).");
+        if (LatencyMilliseconds is < 20 or > 2000) throw new ArgumentException($"The output latency must be 20–2000 ms (got {LatencyMilliseconds}).");
+        if (string.IsNullOrWhiteSpace(ApplicationName)) throw new ArgumentException("The PulseAudio application name must not be empty.");
+    }
+}

@@ -1,0 +1,20 @@
+namespace OrpheusLive.Core.Moods;
+
+/// <summary>Loads, validates and atomically saves the mood mapping, and tells listeners when it changes.</summary>
+public interface IMoodMapStore
+{
+    /// <summary>The current (valid) mapping.</summary>
+    MoodMap Current { get; }
+
+    /// <summary>Emits every new mapping after it was saved or reloaded (not the initial one).</summary>
+    IObservable<MoodMap> Changes { get; }
+
+    /// <summary>Where edits are saved.</summary>
+    string UserFilePath { get; }
+
+    /// <summary>
+    /// Validates and saves <paramref name="map"/> atomically (never a half-written file), then makes it current.
+    /// </summary>
+    /// <exception cref="MoodMapException">The map is invalid (the message names the bad entry) or could not be written (the old file is kept).</exception>
+    Task SaveAsync(MoodMap map, CancellationToken cancellationToken);
+}

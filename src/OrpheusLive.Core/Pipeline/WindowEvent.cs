@@ -1,0 +1,20 @@
+namespace OrpheusLive.Core.Pipeline;
+
+/// <summary>One analysed window.</summary>
+/// <param name="T">Audio time of the window's end, in seconds.</param>
+/// <param name="Speech">True when the window holds speech (only then is the emotion model run).</param>
+/// <param name="SpeechFraction">Fraction of the window judged to be speech.</param>
+/// <param name="Emotion">The top label, or null for a window without speech.</param>
+/// <param name="Confidence">The top label's probability (0 without speech).</param>
+/// <param name="Scores">Probability per label (empty without speech), in the model's label order.</param>
+/// <param name="LatencyMs">Wall time spent on this window (gate + model).</param>
+/// <param name="LevelDbfs">RMS input level of the newest hop, in dBFS.</param>
+public sealed record WindowEvent(
+    double T,
+    bool Speech,
+    float SpeechFraction,
+    string? Emotion,
+    float Confidence,
+    IReadOnlyList<KeyValuePair<string, float>> Scores,
+    double LatencyMs,
+    float LevelDbfs) : PipelineEvent(T);

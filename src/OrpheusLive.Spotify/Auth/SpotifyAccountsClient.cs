@@ -1,0 +1,118 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OrpheusLive.Spotify.Api;
+using OrpheusLive.Spotify.Http;
+
+namespace OrpheusLive.Spotify.Auth;
+
+/// <summary>The accounts service: the authorize URL and the token endpoint (code exchange and refresh).</summary>
+internal sealed class SpotifyAccountsClient(
+    IHttpClientFactory httpClientFactory,
+    SpotifyRequestSender sender,
+    IOptions<SpotifyOptions> options,
+    ILogger<SpotifyAccountsClient> logger)
+{
+    /// <summary>The scopes OrpheusLive asks for: read and control playback, and the account type (Premium check).</summary>
+    public const string Scopes = "user-read-playback-state user-modify-playback-state user-read-currently-playing user-read-private";
+
+    /// <summary>The URL the user opens to grant access.</summary>
+    public Uri BuildAuthorizeUri(string clientId, Uri redirectUri, string codeChallenge, string state)
+    {
+        var query = string.Join('&',
+            $"client_id={Uri.EscapeDataString(clientId)}",
+            "response_type=code",
+            $"redirect_uri={Uri.EscapeDataString(redirectUri.ToString())}",
+            "code_challenge_method=S256",
+            $"code_challenge={Uri.EscapeDataString(codeChallenge)}",
+            $"state={Uri.EscapeDataString(state)}",
+            $"scope={Uri.EscapeDataString(Scopes)}");
+        return new Uri(options.Value.AccountsBaseUri, "authorize?" + query);
+    }
+
+    /// <summary>Exchanges an authorization code for tokens.</summary>
+    /// <exception cref="SpotifyAuthException">Spotify refused the code.</exception>
+    /// <exception cref="SpotifyApiException">Spotify unreachable or failing.</exception>
+    public Task<TokenResponse> ExchangeCodeAsync(string clientId, string code, Uri redirectUri, string codeVerifier, CancellationToken cancellationToken) =>
+        PostAsync(
+            new Dictionary<string, string>
+            {
+                ["grant_type"] = "authorization_code",
+                ["code"] = code,
+                ["redirect_uri"] = redirectUri.ToString(),
+                ["client_id"] = clientId,
+                ["code_verifier"] = codeVerifier,
+            },
+            error => error.Error switch
+            {
+                "invalid_client" => "Spotify does not accept Spotify:ClientId: check it against the developer dashboard.",
+                _ => $"Spotify refused the login code ({error.Error}: {error.ErrorDescription}): run `orpheus login` again.",
+            },
+            cancellationToken);
+
+    /// <summary>Gets new tokens with a refresh token.</summary>
+    /// <exception cref="SpotifyAuthException">The refresh token was refused (expired, revoked or already used).</exception>
+    /// <exception cref="SpotifyApiException">Spotify unreachable or failing.</exception>
+    public Task<TokenResponse> RefreshAsync(string clientId, string refreshToken, CancellationToken cancellationToken) =>
+        PostAsync(
+            new Dictionary<string, string>
+            {
+                ["grant_type"] = "refresh_token",
+                ["refresh_token"] = refreshToken,
+                ["client_id"] = clientId,
+            },
+            _ => SpotifyMessages.LoginExpired,
+            cancellationToken);
+
+    private async Task<TokenResponse> PostAsync(Dictionary<string, string> form, Func<TokenErrorResponse, string> refusedMessage, CancellationToken cancellationToken)
+    {
+        var client = httpClientFactory.CreateClient(SpotifyHttpClientNames.Accounts);
+        using var response = await sender.SendAsync(
+            client,
+            () => new HttpRequestMessage(HttpMethod.Post, "api/token") { Content = new FormUrlEncodedContent(form) },
+            cancellationToken).ConfigureAwait(false);
+
+        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        if (response.IsSuccessStatusCode)
+        {
+            var tokens = Deserialize(body, SpotifyJsonContext.Default.TokenResponse);
+            if (tokens?.AccessToken is null)
+            {
+                throw new SpotifyApiException(response.StatusCode, null, "Spotify's token endpoint answered without an access token: try `orpheus login` again later.");
+            }
+
+            return tokens;
+        }
+
+        if (response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized)
+        {
+            var error = Deserialize(body, SpotifyJsonContext.Default.TokenErrorResponse) ?? new TokenErrorResponse(null, null);
+
+            // Only the error code is logged: the description can echo parts of the request.
+            logger.LogWarning("Spotify's token endpoint refused the request: {Error}", error.Error ?? "(no error code)");
+            throw new SpotifyAuthException(refusedMessage(error));
+        }
+
+        if (response.StatusCode == HttpStatusCode.TooManyRequests)
+        {
+            var wait = sender.RetryAfter(response);
+            throw new SpotifyApiException(response.StatusCode, null, SpotifyMessages.RateLimited(wait), wait);
+        }
+
+        throw new SpotifyApiException(response.StatusCode, null, $"Spotify's login service failed (HTTP {(int)response.StatusCode}) — try again in a moment.");
+    }
+
+    private static T? Deserialize<T>(byte[] body, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo)
+        where T : class
+    {
+        try
+        {
+            return body.Length == 0 ? null : JsonSerializer.Deserialize(body, typeInfo);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

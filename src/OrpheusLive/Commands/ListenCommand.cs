@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Reactive.Linq;
+using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using OrpheusLive.Cli;
+using OrpheusLive.Core.Pipeline;
+using OrpheusLive.Hosting;
+
+namespace OrpheusLive.Commands;
+
+/// <summary>
+/// <c>orpheus listen</c>: the headless pipeline. Prints one JSON object per window and per music change with
+/// <c>--json</c>, or a readable line per change without it. Exits 0 at the end of a file input.
+/// </summary>
+public sealed class ListenCommand(LiveSessionFactory sessions, IConfiguration configuration) : ICliCommand
+{
+    /// <inheritdoc />
+    public string Name => "listen";
+
+    /// <inheritdoc />
+    public string Summary => "Listen headless (microphone or --input FILE.wav) and print emotions and music changes";
+
+    /// <inheritdoc />
+    public string Usage => """
+        usage: orpheus listen [--input FILE.wav] [--fast] [--player auto|console|local|spotify] [--device NAME] [--json]
+
+          --input FILE   analyse a WAV file instead of the microphone (any rate/channels; resampled to 16 kHz mono)
+          --fast         read the file as fast as possible instead of in real time
+          --player NAME  who plays the music (default: console; 'auto' = Spotify if logged in, else local files)
+          --device NAME  microphone (PulseAudio source name; default: the system default)
+          --json         one JSON object per line: {"type":"window",…} and {"type":"decision",…}
+        """;
+
+    /// <inheritdoc />
+    public IReadOnlySet<string> Flags { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "fast", "json", "help" };
+
+    /// <inheritdoc />
+    public async Task<int> RunAsync(CommandArgs args, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        args.RejectUnknown("input", "fast", "player", "device", "json", "help");
+        var input = args.Value("input") ?? NullIfEmpty(configuration["Audio:Input"]);
+        if (input is not null && !File.Exists(input))
+        {
+            throw new CommandLineException($"input file not found: {input}");
+        }
+
+        var json = args.Has("json");
+        var request = new ListenRequest(
+            input,
+            args.Has("fast") || configuration.GetValue("Audio:Fast", false),
+            args.Value("device") ?? NullIfEmpty(configuration["Audio:Device"]),
+            args.Value("player") ?? "console");
+
+        await using var session = sessions.Create(request);
+        var output = Console.Out;
+        using var writer = new Utf8JsonWriter(Console.OpenStandardOutput());
+        var gate = new object();
+        using var subscription = session.Pipeline.Events.Subscribe(e =>
+        {
+            lock (gate)
+            {
+                if (json)
+                {
+                    PipelineEventJson.Write(writer, e);
+                    writer.Flush();
+                    writer.Reset();
+                    output.Write('\n');
+                    output.Flush();
+                    return;
+                }
+
+                WriteHuman(output, e);
+            }
+        });
+        foreach (var warning in session.Warnings)
+        {
+            session.Pipeline.Report(StatusSeverity.Warning, warning);
+        }
+
+        await session.Pipeline.RunAsync(cancellationToken);
+        return 0;
+    }
+
+    private static void WriteHuman(TextWriter output, PipelineEvent e)
+    {
+        var text = e switch
+        {
+            WindowEvent { Speech: false } w => string.Create(CultureInfo.InvariantCulture, $"{w.T,7:F1}s  (no speech)   level {w.LevelDbfs,6:F1} dBFS"),
+            WindowEvent w => string.Create(CultureInfo.InvariantCulture, $"{w.T,7:F1}s  {w.Emotion,-10} {w.Confidence,5:P0}   {w.LatencyMs,5:F1} ms"),
+            DecisionEvent { Target: { } target } d => string.Create(CultureInfo.InvariantCulture, $"{d.T,7:F1}s  ♪ {d.Emotion} → {d.Mood} → {target}"),
+            DecisionEvent d => string.Create(CultureInfo.InvariantCulture, $"{d.T,7:F1}s  ♪ {d.Emotion} → {d.Mood}: {d.Message}"),
+            StatusEvent s => $"{s.Severity}: {s.Message}",
+            _ => null,
+        };
+        if (text is not null)
+        {
+            output.WriteLine(text);
+        }
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}

@@ -1,0 +1,77 @@
+using System.Text.Json;
+using OrpheusLive.Core.Pipeline;
+
+namespace OrpheusLive.Commands;
+
+/// <summary>
+/// The one-object-per-line JSON of <c>listen --json</c> (a contract used by scripts and acceptance checks):
+/// <c>{"type":"window","t",…,"speech","emotion","confidence","scores":{…},"latency_ms"}</c> and
+/// <c>{"type":"decision","t","emotion","mood","target"}</c>; status lines are <c>{"type":"status","level","message"}</c>.
+/// </summary>
+public static class PipelineEventJson
+{
+    /// <summary>Writes <paramref name="e"/> as one compact JSON object (no newline).</summary>
+    public static void Write(Utf8JsonWriter json, PipelineEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        json.WriteStartObject();
+        switch (e)
+        {
+            case WindowEvent w:
+                json.WriteString("type", "window");
+                json.WriteNumber("t", Math.Round(w.T, 3));
+                json.WriteBoolean("speech", w.Speech);
+                if (w.Emotion is null)
+                {
+                    json.WriteNull("emotion");
+                }
+                else
+                {
+                    json.WriteString("emotion", w.Emotion);
+                }
+
+                json.WriteNumber("confidence", Math.Round(w.Confidence, 4));
+                json.WriteStartObject("scores");
+                foreach (var (label, p) in w.Scores)
+                {
+                    json.WriteNumber(label, Math.Round(p, 4));
+                }
+
+                json.WriteEndObject();
+                json.WriteNumber("latency_ms", Math.Round(w.LatencyMs, 2));
+                json.WriteNumber("speech_fraction", Math.Round(w.SpeechFraction, 3));
+                json.WriteNumber("level_dbfs", Math.Round(w.LevelDbfs, 1));
+                break;
+            case DecisionEvent d:
+                json.WriteString("type", "decision");
+                json.WriteNumber("t", Math.Round(d.T, 3));
+                json.WriteString("emotion", d.Emotion);
+                json.WriteString("mood", d.Mood);
+                if (d.Target is null)
+                {
+                    json.WriteNull("target");
+                }
+                else
+                {
+                    json.WriteString("target", d.Target);
+                }
+
+                json.WriteNumber("confidence", Math.Round(d.Confidence, 4));
+                json.WriteString("player", d.Player);
+                if (d.Message is not null)
+                {
+                    json.WriteString("message", d.Message);
+                }
+
+                break;
+            case StatusEvent s:
+                json.WriteString("type", "status");
+                json.WriteNumber("t", Math.Round(s.T, 3));
+                json.WriteString("level", s.Severity.ToString().ToLowerInvariant());
+                json.WriteString("message", s.Message);
+                break;
+        }
+
+        json.WriteEndObject();
+    }
+}

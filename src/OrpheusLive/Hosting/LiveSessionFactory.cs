@@ -1,0 +1,59 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OrpheusLive.Core.Audio;
+using OrpheusLive.Core.Debouncing;
+using OrpheusLive.Core.Emotions;
+using OrpheusLive.Core.Moods;
+using OrpheusLive.Core.Pipeline;
+using OrpheusLive.Core.Playback;
+
+namespace OrpheusLive.Hosting;
+
+/// <summary>Wires a <see cref="ListenSession"/> from the registered adapters (audio, model, speech gate, player).</summary>
+public sealed class LiveSessionFactory(
+    IAudioSourceFactory audio,
+    Lazy<IEmotionClassifier> classifier,
+    Func<ISpeechDetector> speechDetector,
+    IMoodMapStore moods,
+    IPlayerFactory players,
+    IOptions<ListenOptions> listenOptions,
+    IOptions<DebounceOptions> debounceOptions,
+    ILoggerFactory loggers)
+{
+    /// <summary>
+    /// Loads the model, opens the input and creates the player.
+    /// </summary>
+    /// <exception cref="ModelException">The model is missing or invalid.</exception>
+    /// <exception cref="AudioSourceException">The input cannot be opened.</exception>
+    public LiveSession Create(ListenRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var warnings = new List<string>();
+        var model = classifier.Value;
+        var analyzer = new WindowAnalyzer(model, speechDetector(), listenOptions.Value.MinSpeechFraction);
+        var source = audio.Open(request.InputFile, request.Fast, request.Device);
+        IPlayer player;
+        try
+        {
+            player = players.Create(request.Player, out var playerWarning);
+            if (playerWarning is not null)
+            {
+                warnings.Add(playerWarning);
+            }
+        }
+        catch
+        {
+            source.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            throw;
+        }
+
+        if (moods is FileMoodMapStore { LoadWarning: { } moodWarning })
+        {
+            warnings.Add(moodWarning);
+        }
+
+        var pipeline = new ListenSession(source, analyzer, moods, player, listenOptions.Value, debounceOptions.Value,
+            loggers.CreateLogger<ListenSession>());
+        return new LiveSession(pipeline, source, player, warnings);
+    }
+}

@@ -1,0 +1,55 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OrpheusLive.Cli;
+using OrpheusLive.Commands;
+using OrpheusLive.Core.Debouncing;
+using OrpheusLive.Core.Moods;
+using OrpheusLive.Core.Pipeline;
+using OrpheusLive.Core.Playback;
+using OrpheusLive.Players;
+
+namespace OrpheusLive.Hosting;
+
+/// <summary>The composition root: every adapter and command the app is made of.</summary>
+public static class ServiceCollectionExtensions
+{
+    /// <summary>Registers the pipeline, adapters (audio, model, players) and commands.</summary>
+    public static IServiceCollection AddOrpheusServices(this IServiceCollection services)
+    {
+        services.AddPipeline();
+        services.AddPlayers();
+        services.AddCommands();
+        return services;
+    }
+
+    /// <summary>Options and stores of the pipeline core.</summary>
+    public static IServiceCollection AddPipeline(this IServiceCollection services)
+    {
+        services.AddOptions<ListenOptions>().BindConfiguration(ListenOptions.SectionName).ValidateOnStart();
+        services.AddOptions<DebounceOptions>().BindConfiguration(DebounceOptions.SectionName).ValidateOnStart();
+        services.AddOptions<MoodMapOptions>().BindConfiguration(MoodMapOptions.SectionName);
+        services.AddSingleton<IValidateOptions<ListenOptions>>(new SelfValidation<ListenOptions>(o => o.Validate()));
+        services.AddSingleton<IValidateOptions<DebounceOptions>>(new SelfValidation<DebounceOptions>(o => o.Validate()));
+        services.AddSingleton<FileMoodMapStore>(sp => new FileMoodMapStore(
+            sp.GetRequiredService<IOptions<MoodMapOptions>>().Value, sp.GetRequiredService<ILogger<FileMoodMapStore>>()));
+        services.AddSingleton<IMoodMapStore>(sp => sp.GetRequiredService<FileMoodMapStore>());
+        services.AddSingleton<LiveSessionFactory>();
+        return services;
+    }
+
+    /// <summary>The player factory and the always-available console player.</summary>
+    public static IServiceCollection AddPlayers(this IServiceCollection services)
+    {
+        services.AddSingleton<IPlayerProvider, ConsolePlayerProvider>();
+        services.AddSingleton<IPlayerFactory, PlayerFactory>();
+        return services;
+    }
+
+    /// <summary>The sub-commands of this project.</summary>
+    public static IServiceCollection AddCommands(this IServiceCollection services)
+    {
+        services.AddCliCommand<ListenCommand>();
+        return services;
+    }
+}

@@ -1,0 +1,3 @@
+using OrpheusLive;
+
+return await OrpheusApp.RunAsync(args);

@@ -1,0 +1,152 @@
+using OrpheusLive.Core.Audio;
+using OrpheusLive.Core.Emotions;
+using OrpheusLive.Core.Moods;
+using OrpheusLive.Core.Playback;
+
+namespace OrpheusLive.Core.Tests;
+
+/// <summary>Plays a float array in chunks of a given size.</summary>
+internal sealed class ArraySource(float[] samples, int chunk = 777) : IAudioSource
+{
+    private int _position;
+
+    public string Description => "array";
+
+    public bool IsLive => false;
+
+    public ValueTask<int> ReadAsync(Memory<float> buffer, CancellationToken cancellationToken)
+    {
+        var n = Math.Min(Math.Min(chunk, buffer.Length), samples.Length - _position);
+        samples.AsSpan(_position, n).CopyTo(buffer.Span);
+        _position += n;
+        return ValueTask.FromResult(n);
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}
+
+/// <summary>
+/// A model whose answer is encoded in the audio: the window's mean picks the label (mean 0.1 → label 1, 0.2 → label 2, …),
+/// with probability 0.9 for it.
+/// </summary>
+internal sealed class MeanCodedClassifier : IEmotionClassifier
+{
+    public IReadOnlyList<string> Labels { get; } = ["neutral", "happy", "sad", "angry"];
+
+    public int WindowSamples => 48_000;
+
+    public int Calls { get; private set; }
+
+    public ModelInfo Info { get; } = new("fake.onnx", "fake", "1", "test", new Dictionary<string, string>());
+
+    public void Classify(ReadOnlySpan<float> window, Span<float> probabilities)
+    {
+        window.Length.ShouldBe(WindowSamples);
+        Calls++;
+        double sum = 0;
+        foreach (var s in window)
+        {
+            sum += s;
+        }
+
+        var label = Math.Clamp((int)Math.Round(sum / window.Length * 10), 0, Labels.Count - 1);
+        for (var i = 0; i < probabilities.Length; i++)
+        {
+            probabilities[i] = i == label ? 0.9f : 0.1f / (Labels.Count - 1);
+        }
+    }
+
+    public void Dispose()
+    {
+    }
+}
+
+/// <summary>Speech wherever the signal is not exactly zero.</summary>
+internal sealed class NonZeroSpeechDetector : ISpeechDetector
+{
+    public float SpeechFraction(ReadOnlySpan<float> window)
+    {
+        var nonZero = 0;
+        foreach (var s in window)
+        {
+            if (s != 0)
+            {
+                nonZero++;
+            }
+        }
+
+        return nonZero / (float)window.Length;
+    }
+}
+
+/// <summary>Records every request.</summary>
+internal sealed class RecordingPlayer : IPlayer
+{
+    public List<PlayRequest> Requests { get; } = [];
+
+    public string Name => "recording";
+
+    public NowPlaying? Current { get; private set; }
+
+    public Task<PlaybackResult> PlayAsync(PlayRequest request, CancellationToken cancellationToken)
+    {
+        Requests.Add(request);
+        Current = new NowPlaying(request.Mood, request.Targets[0], null, null, false);
+        return Task.FromResult(PlaybackResult.Ok(request.Targets[0]));
+    }
+
+    public Task PauseAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task ResumeAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task SkipAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}
+
+/// <summary>An in-memory mapping.</summary>
+internal sealed class MemoryMoodStore(MoodMap map) : IMoodMapStore
+{
+    public MoodMap Current { get; set; } = map;
+
+    public IObservable<MoodMap> Changes => System.Reactive.Linq.Observable.Never<MoodMap>();
+
+    public string UserFilePath => "memory";
+
+    public Task SaveAsync(MoodMap map, CancellationToken cancellationToken)
+    {
+        Current = map;
+        return Task.CompletedTask;
+    }
+
+    public static MemoryMoodStore Default() => new(new MoodMap(
+        new Dictionary<string, string> { ["neutral"] = "chill", ["happy"] = "upbeat", ["sad"] = "comforting", ["angry"] = "energetic" },
+        new Dictionary<string, MoodTargets>
+        {
+            ["chill"] = new(["spotify:playlist:37i9dQZF1DX4WYpdgoIcn6"]),
+            ["upbeat"] = new(["spotify:playlist:37i9dQZF1DXdPec7aLTmlC"]),
+            ["comforting"] = new(["spotify:playlist:37i9dQZF1DX3YSRoSdA634"]),
+            ["energetic"] = new(["spotify:playlist:37i9dQZF1DX76Wlfdnj7AP"]),
+        }));
+}
+
+/// <summary>Builds test audio: segments of constant "mean-coded" level (label index / 10) or silence.</summary>
+internal static class Audio
+{
+    public static float[] Segments(params (double Seconds, int Label)[] segments)
+    {
+        var list = new List<float>();
+        foreach (var (seconds, label) in segments)
+        {
+            // label -1 = digital silence; otherwise a DC level the fake model decodes, with tiny dither so it is "speech".
+            var value = label < 0 ? 0f : label / 10f;
+            var n = (int)(seconds * 16_000);
+            for (var i = 0; i < n; i++)
+            {
+                list.Add(label < 0 ? 0f : value + ((i & 1) == 0 ? 1e-4f : -1e-4f));
+            }
+        }
+
+        return [.. list];
+    }
+}

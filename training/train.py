@@ -1,0 +1,170 @@
+#!/usr/bin/env python3
+"""Step 2: train the SER model with a speaker-grouped split and early stopping on validation UAR.
+
+Usage:
+  /usr/bin/python3 training/train.py --name hybrid                      # defaults from training/config.json
+  /usr/bin/python3 training/train.py --name wave --branches wave --epochs 12
+  /usr/bin/python3 training/train.py --name w2v2 --w2v2-checkpoint /path/wav2vec2_base_state_dict.pt
+Outputs: training/.cache/runs/<name>/best.pt (checkpoint, ignored by git),
+         training/results/<name>_metrics.json, training/results/<name>_train_log.txt
+"""
+import argparse, json, math, os, random, sys, time
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from ser_model import SERNet, LABELS, WIN, count_macs
+from data import (CACHE, CAT_CORPORA, load_index, load_audio, make_split, select, sample_weights,
+                  crop_eval, crop_train, MicAugment)
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+RESULTS = os.path.join(HERE, "results")
+
+
+def set_seed(s):
+    random.seed(s); np.random.seed(s); torch.manual_seed(s)
+
+
+def evaluate(model, audio, items, bs=64):
+    model.eval()
+    probs = []
+    with torch.no_grad():
+        for i in range(0, len(items), bs):
+            x = torch.tensor(np.stack([crop_eval(audio, o, l) for o, l, *_ in items[i:i + bs]]))
+            probs.append(torch.softmax(model(x), -1).numpy())
+    model.train()
+    return np.concatenate(probs)
+
+
+def metrics(probs, items, n_classes=len(LABELS)):
+    y = np.array([it[2] for it in items]); p = probs.argmax(1)
+    cm = np.zeros((n_classes, n_classes), int)
+    for a, b in zip(y, p):
+        cm[a, b] += 1
+    rec = {LABELS[k]: float(cm[k, k] / cm[k].sum()) for k in range(n_classes) if cm[k].sum()}
+    out = {"n": int(len(y)), "uar": float(np.mean(list(rec.values()))), "acc": float((y == p).mean()),
+           "recall_per_class": rec, "confusion": cm.tolist()}
+    corp = np.array([it[3] for it in items])
+    out["per_corpus"] = {}
+    for c in sorted(set(corp)):
+        m = corp == c
+        r = [float(((p[m] == k) & (y[m] == k)).sum() / (y[m] == k).sum()) for k in range(n_classes) if (y[m] == k).any()]
+        out["per_corpus"][c] = {"n": int(m.sum()), "uar": float(np.mean(r)), "acc": float((y[m] == p[m]).mean())}
+    # "session" view: subtract each validation speaker's mean log-probability (adapts to the voice;
+    # assumes a session covers several emotions, as the app's running-statistics normalisation would)
+    spk = np.array([it[4] for it in items]); lp = np.log(probs + 1e-8)
+    adj = lp.copy()
+    for s in set(spk):
+        m = spk == s
+        adj[m] -= lp[m].mean(0, keepdims=True)
+    pa = adj.argmax(1)
+    ra = [float(((pa == k) & (y == k)).sum() / (y == k).sum()) for k in range(n_classes) if (y == k).any()]
+    out["session_adapted_uar"] = float(np.mean(ra))
+    return out
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--config", default=os.path.join(HERE, "config.json"))
+    ap.add_argument("--name", default="hybrid")
+    ap.add_argument("--branches", choices=["hybrid", "wave", "mel"])
+    ap.add_argument("--epochs", type=int)
+    ap.add_argument("--seed", type=int)
+    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--w2v2-checkpoint", default=None,
+                    help="optional torchaudio wav2vec2_base state_dict (.pt) for the waveform branch")
+    a = ap.parse_args()
+    cfg = json.load(open(a.config))
+    for k in ("branches", "epochs", "seed"):
+        if getattr(a, k) is not None:
+            cfg[k] = getattr(a, k)
+    torch.set_num_threads(a.threads)
+    set_seed(cfg["seed"])
+    run_dir = os.path.join(CACHE, "runs", a.name); os.makedirs(run_dir, exist_ok=True); os.makedirs(RESULTS, exist_ok=True)
+    logf = open(os.path.join(RESULTS, f"{a.name}_train_log.txt"), "w")
+
+    def log(*s):
+        msg = " ".join(str(x) for x in s)
+        print(msg, flush=True); logf.write(msg + "\n"); logf.flush()
+
+    rows = load_index(); audio = load_audio()
+    split = make_split(rows, cfg["val_frac"], cfg["split_seed"])
+    tr, va = select(rows, split)
+    train_spk = sorted({it[4] for it in tr}); spk_id = {s: i for i, s in enumerate(train_spk)}
+    corp_id = {c: i for i, c in enumerate(CAT_CORPORA)}
+    log(f"run {a.name} cfg={json.dumps(cfg)}")
+    log(f"train clips={len(tr)} speakers={len(train_spk)} | val clips={len(va)} speakers={len({it[4] for it in va})}")
+
+    n_adv = []
+    if cfg["adv_corpus"]: n_adv.append(len(CAT_CORPORA))
+    if cfg["adv_speaker"]: n_adv.append(len(train_spk))
+    model = SERNet(cfg["branches"], len(LABELS), n_adv, cfg["emb"], cfg["dropout"], a.w2v2_checkpoint, cfg.get("arch"))
+    n_params = sum(p.numel() for p in model.parameters() if p.requires_grad)
+    macs = count_macs(model)
+    log(f"params(trainable)={n_params} MACs/window={macs/1e6:.1f}M")
+
+    w = torch.tensor(sample_weights(tr, len(LABELS), cfg["corpus_power"]))
+    gen = torch.Generator().manual_seed(cfg["seed"]); rng = np.random.RandomState(cfg["seed"])
+    aug = MicAugment(seed=cfg["seed"], **cfg["augment"])
+    opt = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=cfg["lr"], weight_decay=cfg["weight_decay"])
+    bs = cfg["batch_size"]; steps_ep = cfg["samples_per_epoch"] // bs; total = steps_ep * cfg["epochs"]
+    warm = steps_ep
+    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min(1.0, (s + 1) / warm) * 0.5 * (1 + math.cos(math.pi * min(1.0, s / total))))
+    best, best_ep, bad, step = -1.0, -1, 0, 0
+    history = []
+    for ep in range(cfg["epochs"]):
+        t0 = time.time(); model.train(); tl = tc = ta = 0.0
+        for it in range(steps_ep):
+            idx = torch.multinomial(w, bs, replacement=True, generator=gen).numpy()
+            x = torch.tensor(np.stack([crop_train(audio, tr[i][0], tr[i][1], rng, cfg["speed_p"]) for i in idx]))
+            x = aug(x)
+            y = torch.tensor([tr[i][2] for i in idx])
+            prog = step / total
+            lam = cfg["adv_lambda"] * (2 / (1 + math.exp(-10 * prog)) - 1)
+            out = model(x, lam)
+            logits, advs = (out if isinstance(out, tuple) else (out, []))
+            loss = F.cross_entropy(logits, y, label_smoothing=cfg["label_smoothing"])
+            la = torch.zeros(())
+            targets = []
+            if cfg["adv_corpus"]: targets.append(torch.tensor([corp_id[tr[i][3]] for i in idx]))
+            if cfg["adv_speaker"]: targets.append(torch.tensor([spk_id[tr[i][4]] for i in idx]))
+            for o, t in zip(advs, targets):
+                la = la + F.cross_entropy(o, t)
+            opt.zero_grad(); (loss + la).backward()
+            gn = torch.nn.utils.clip_grad_norm_(model.parameters(), 5.0)
+            if not torch.isfinite(gn):  # guard: skip a non-finite update
+                log(f"skip step {step}: non-finite grad"); opt.zero_grad(); sched.step(); step += 1; continue
+            opt.step(); sched.step(); step += 1
+            tl += loss.item(); ta += la.item(); tc += (logits.argmax(1) == y).float().mean().item()
+        probs = evaluate(model, audio, va)
+        m = metrics(probs, va)
+        rec = {"epoch": ep + 1, "train_loss": tl / steps_ep, "adv_loss": ta / steps_ep, "train_acc": tc / steps_ep,
+               "val_uar": m["uar"], "val_acc": m["acc"], "val_session_uar": m["session_adapted_uar"],
+               "per_corpus_uar": {c: round(v["uar"], 3) for c, v in m["per_corpus"].items()},
+               "sec": round(time.time() - t0, 1), "lambda": round(lam, 3)}
+        history.append(rec)
+        log(json.dumps(rec))
+        if m["uar"] > best:
+            best, best_ep, bad = m["uar"], ep + 1, 0
+            torch.save({"state_dict": model.state_dict(), "cfg": cfg, "n_adv": n_adv, "epoch": ep + 1,
+                        "labels": LABELS, "w2v2_checkpoint": a.w2v2_checkpoint}, os.path.join(run_dir, "best.pt"))
+            best_m = m; best_probs = probs
+            json.dump({"name": a.name, "epoch": best_ep, "params": n_params, "macs": macs, "cfg": cfg,
+                       "train_clips": len(tr), "train_speakers": len(train_spk), "val_clips": len(va),
+                       "val_speakers": sorted({it[4] for it in va}), "val": best_m, "history": history},
+                      open(os.path.join(RESULTS, f"{a.name}_metrics.json"), "w"), indent=1)
+            np.save(os.path.join(run_dir, "val_probs.npy"), best_probs)
+        else:
+            bad += 1
+            if bad >= cfg["patience"]:
+                log(f"early stop at epoch {ep+1}")
+                break
+    d = json.load(open(os.path.join(RESULTS, f"{a.name}_metrics.json")))
+    d["history"] = history
+    json.dump(d, open(os.path.join(RESULTS, f"{a.name}_metrics.json"), "w"), indent=1)
+    log(f"best val UAR={best:.4f} at epoch {best_ep}")
+
+
+if __name__ == "__main__":
+    main()
