@@ -6,7 +6,7 @@
 #
 # Use it by sourcing, so the environment reaches the test process:
 #     source scripts/ci-audio.sh && dotnet test tests/OrpheusLive.Audio.Tests
-# or run it and eval its output:  eval "$(scripts/ci-audio.sh --print-env)"
+# or run it and eval its output:  eval "$(scripts/ci-audio.sh --env)"   (--print-env is the same)
 #
 # Safe to run twice: an already running daemon that answers is reused and missing modules are loaded.
 # Exports: XDG_RUNTIME_DIR, PULSE_SERVER, ORPHEUS_PULSE_SINK, ORPHEUS_PULSE_SINE_SOURCE, ORPHEUS_PULSE_PIPE_SOURCE,
@@ -61,7 +61,7 @@ _orpheus_ci_audio() {
   export ORPHEUS_PULSE_SINK="$sink" ORPHEUS_PULSE_SINE_SOURCE="$sine" ORPHEUS_PULSE_PIPE_SOURCE="$pipe"
   export ORPHEUS_PULSE_PIPE_FIFO="$fifo"
 
-  if [[ "$print_env" == "--print-env" ]]; then
+  if [[ "$print_env" == "--print-env" || "$print_env" == "--env" ]]; then
     local v
     for v in XDG_RUNTIME_DIR PULSE_SERVER ORPHEUS_PULSE_SINK ORPHEUS_PULSE_SINE_SOURCE ORPHEUS_PULSE_PIPE_SOURCE ORPHEUS_PULSE_PIPE_FIFO; do
       printf 'export %s=%q\n' "$v" "${!v}"

@@ -17,8 +17,14 @@ public sealed class AudioOptions
     /// </summary>
     public string? Device { get; set; }
 
-    /// <summary>Read <see cref="Input"/> as fast as possible instead of in real time (batch runs, <c>--fast</c>).</summary>
+    /// <summary>
+    /// Read <see cref="Input"/> as fast as possible instead of in real time (batch runs, <c>--fast</c>).
+    /// Ignored for microphones, which always run in real time.
+    /// </summary>
     public bool Fast { get; set; }
+
+    /// <summary>The PulseAudio server for the microphone; empty for the default (PULSE_SERVER, else the session's).</summary>
+    public string? Server { get; set; }
 
     /// <summary>Capture block length for microphones, in ms (latency vs. overhead). 10–1000.</summary>
     public int FragmentMilliseconds { get; set; } = 100;
@@ -36,10 +42,6 @@ public sealed class AudioOptions
             else if (!File.Exists(Input)) problems.Add($"Audio:Input file '{Input}' does not exist.");
             else if (!Input!.EndsWith(".wav", StringComparison.OrdinalIgnoreCase) && !Input.EndsWith(".wave", StringComparison.OrdinalIgnoreCase))
                 problems.Add($"Audio:Input '{Input}' is not a .wav file; only WAV input is supported.");
-        }
-        else if (Fast)
-        {
-            problems.Add("Audio:Fast only applies to a file input; a microphone always runs in real time.");
         }
         if (FragmentMilliseconds is < 10 or > 1000) problems.Add($"Audio:FragmentMilliseconds must be 10–1000 (got {FragmentMilliseconds}).");
         return problems;

@@ -3,17 +3,22 @@ using OrpheusLive.Core.Audio;
 
 namespace OrpheusLive.Audio;
 
-/// <summary>Creates the <see cref="IAudioSource"/> that <see cref="AudioOptions"/> describe, for the current platform.</summary>
-public static class AudioSourceFactory
+/// <summary>Creates the <see cref="IAudioSource"/> for a file or the platform microphone.</summary>
+/// <param name="timeProvider">The clock that paces real-time file playback; <see cref="TimeProvider.System"/> when null.</param>
+public sealed class AudioSourceFactory(TimeProvider? timeProvider = null) : IAudioSourceFactory
 {
+    /// <inheritdoc />
+    public IAudioSource Open(string? inputFile, bool fast, string? device) =>
+        Create(new AudioOptions { Input = inputFile, Fast = fast, Device = device });
+
     /// <summary>
-    /// A <see cref="WavFileSource"/> when <see cref="AudioOptions.Input"/> is set (real-time unless
+    /// A <see cref="WavFileSource"/> when <see cref="AudioOptions.Input"/> is set (real time unless
     /// <see cref="AudioOptions.Fast"/>); otherwise the platform microphone: <see cref="WaveInSource"/> on Windows,
     /// <see cref="PulseAudioSource"/> elsewhere (Linux, and macOS/BSD with a PulseAudio server).
     /// Microphones are opened on the first read, so device errors arrive from <see cref="IAudioSource.ReadAsync"/>.
     /// </summary>
     /// <exception cref="AudioSourceException">The options are invalid or the file cannot be read.</exception>
-    public static IAudioSource Create(AudioOptions options, TimeProvider? timeProvider = null)
+    public IAudioSource Create(AudioOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.EnsureValid();
@@ -21,6 +26,11 @@ public static class AudioSourceFactory
             return new WavFileSource(new WavFileSourceOptions { Path = options.Input!, PaceRealtime = !options.Fast }, timeProvider);
         if (OperatingSystem.IsWindows())
             return new WaveInSource(new WaveInSourceOptions { Device = options.Device, BufferMilliseconds = Math.Max(20, options.FragmentMilliseconds) });
-        return new PulseAudioSource(new PulseAudioSourceOptions { Device = options.Device, FragmentMilliseconds = options.FragmentMilliseconds });
+        return new PulseAudioSource(new PulseAudioSourceOptions
+        {
+            Device = options.Device,
+            Server = options.Server,
+            FragmentMilliseconds = options.FragmentMilliseconds,
+        });
     }
 }

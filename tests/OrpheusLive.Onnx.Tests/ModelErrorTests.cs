@@ -5,6 +5,10 @@ namespace OrpheusLive.Onnx.Tests;
 /// <summary>Every way a model can be unusable ends in a ModelException that names the file, what is wrong, and a hint.</summary>
 public sealed class ModelErrorTests
 {
+    private readonly ITestOutputHelper _output;
+
+    public ModelErrorTests(ITestOutputHelper output) => _output = output;
+
     private static ModelException LoadFails(string path) =>
         Should.Throw<ModelException>(() => new OnnxEmotionClassifier(new OnnxOptions { Path = path, ExecutionProvider = OnnxExecutionProvider.Cpu }));
 
@@ -21,6 +25,7 @@ public sealed class ModelErrorTests
     {
         string path = TestFiles.Fixture(fixture);
         ModelException error = LoadFails(path);
+        _output.WriteLine(error.Message);
 
         error.Message.ShouldContain($"'{path}'");
         error.Message.ShouldContain(problem);

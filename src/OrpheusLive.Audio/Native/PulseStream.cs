@@ -22,7 +22,7 @@ internal sealed unsafe class PulseStream : IDisposable
     public int BytesPerFrame { get; }
 
     /// <summary>Opens a stream; <paramref name="fragmentMilliseconds"/> bounds latency (record fragment / playback target).</summary>
-    public static PulseStream Open(bool record, string? device, int sampleRate, int channels, int fragmentMilliseconds,
+    public static PulseStream Open(string? server, bool record, string? device, int sampleRate, int channels, int fragmentMilliseconds,
         string applicationName, string streamName)
     {
         var spec = new PulseSimple.SampleSpec { Format = PulseSimple.SampleFloat32Le, Rate = (uint)sampleRate, Channels = (byte)channels };
@@ -41,7 +41,7 @@ internal sealed unsafe class PulseStream : IDisposable
         nint handle;
         try
         {
-            handle = PulseSimple.New(null, applicationName, record ? PulseSimple.StreamRecord : PulseSimple.StreamPlayback,
+            handle = PulseSimple.New(string.IsNullOrWhiteSpace(server) ? null : server, applicationName, record ? PulseSimple.StreamRecord : PulseSimple.StreamPlayback,
                 string.IsNullOrWhiteSpace(device) ? null : device, streamName, &spec, 0, &attributes, &error);
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException or BadImageFormatException)

@@ -43,6 +43,8 @@ internal sealed class PlaybackSession
         var fadeFrames = options.FadeMilliseconds * output.SampleRate / 1000;
         _fadeStep = fadeFrames <= 0 ? 1f : 1f / fadeFrames;
         if (_shuffle) Shuffle(_files);
+        // Known before the thread starts, so Current names the track as soon as PlayAsync returns.
+        _title = _files.Count > 0 ? Path.GetFileName(_files[0]) : null;
     }
 
     public string Mood { get; }

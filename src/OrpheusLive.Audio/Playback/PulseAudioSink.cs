@@ -16,7 +16,7 @@ public sealed class PulseAudioSink : IAudioOutput
         options.Validate();
         try
         {
-            _stream = PulseStream.Open(record: false, options.Device, options.SampleRate, options.Channels,
+            _stream = PulseStream.Open(options.Server, record: false, options.Device, options.SampleRate, options.Channels,
                 options.LatencyMilliseconds, options.ApplicationName, "OrpheusLive music");
         }
         catch (AudioSourceException e)

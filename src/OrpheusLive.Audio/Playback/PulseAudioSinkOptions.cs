@@ -6,6 +6,12 @@ public sealed record PulseAudioSinkOptions
     /// <summary>The PulseAudio sink name (<c>pactl list short sinks</c>), or null/empty for the default sink.</summary>
     public string? Device { get; init; }
 
+    /// <summary>
+    /// The PulseAudio server ("unix:/run/user/1000/pulse/native", "tcp:host"), or null/empty for the default
+    /// (the PULSE_SERVER environment variable, else the user's session server).
+    /// </summary>
+    public string? Server { get; init; }
+
     /// <summary>Output rate in Hz (the server converts if the device differs). 8000–192000.</summary>
     public int SampleRate { get; init; } = 48_000;
 

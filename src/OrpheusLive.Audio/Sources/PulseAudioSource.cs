@@ -80,7 +80,7 @@ public sealed class PulseAudioSource : IAudioSource
         Exception? failure = null;
         try
         {
-            stream = PulseStream.Open(record: true, _options.Device, IAudioSource.SampleRate, channels: 1,
+            stream = PulseStream.Open(_options.Server, record: true, _options.Device, IAudioSource.SampleRate, channels: 1,
                 _options.FragmentMilliseconds, _options.ApplicationName, "OrpheusLive microphone");
             while (!_stopping)
             {

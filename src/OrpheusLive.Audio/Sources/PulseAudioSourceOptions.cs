@@ -9,6 +9,12 @@ public sealed record PulseAudioSourceOptions
     public string? Device { get; init; }
 
     /// <summary>
+    /// The PulseAudio server ("unix:/run/user/1000/pulse/native", "tcp:host"), or null/empty for the default
+    /// (the PULSE_SERVER environment variable, else the user's session server).
+    /// </summary>
+    public string? Server { get; init; }
+
+    /// <summary>
     /// Size of one capture block in milliseconds (the server's fragment size). Small keeps latency low; 100 ms is a
     /// good balance. 10–1000.
     /// </summary>

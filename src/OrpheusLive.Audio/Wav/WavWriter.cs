@@ -199,6 +199,7 @@ public sealed class WavWriter : IDisposable
     // Scale by 2^(bits-1), the reader's divisor, so values round-trip; +1.0 clips to the largest positive code.
     private static int Quantize(float sample, int maxCode)
     {
+        if (float.IsNaN(sample)) return 0;
         var scale = maxCode + 1.0;
         return (int)Math.Clamp(Math.Round(sample * scale), -scale, maxCode);
     }

@@ -1,76 +1,60 @@
-using System.Runtime.InteropServices;
-
 namespace OrpheusLive.Onnx.Interop;
 
 /// <summary>
-/// Everything one <c>OrtApi::Run</c> call needs, prepared once: NUL-terminated UTF-8 names and OrtValue pointer arrays
-/// in native memory. <see cref="Run"/> then costs no managed allocation. Not thread-safe (callers serialise runs).
+/// Everything one <c>OrtApi::Run</c> call needs, laid out once in a single native block: the input/output name pointer
+/// arrays, the OrtValue pointer arrays and the NUL-terminated UTF-8 names they point to. <see cref="Run"/> then costs
+/// no managed allocation. Not thread-safe (owners serialise runs).
 /// </summary>
 internal sealed unsafe class OrtRunBinding : IDisposable
 {
     private readonly OrtSession _session;
+    private readonly NativeMemoryHandle _block;
     private readonly int _inputCount;
     private readonly int _outputCount;
-    private nint* _inputNames;
-    private nint* _inputValues;
-    private nint* _outputNames;
-    private nint* _outputValues;
+    private readonly nint* _inputNames;
+    private readonly nint* _inputValues;
+    private readonly nint* _outputNames;
+    private readonly nint* _outputValues;
 
     /// <param name="session">The session to run.</param>
-    /// <param name="inputs">Input name and its (pre-allocated) value, for every model input.</param>
-    /// <param name="outputs">Output name and a pre-allocated value of exactly the output's shape.</param>
+    /// <param name="inputs">Name and (pre-allocated) OrtValue for every model input.</param>
+    /// <param name="outputs">Name and a pre-allocated OrtValue of exactly the output's shape, for each wanted output.</param>
     public OrtRunBinding(OrtSession session, IReadOnlyList<(string Name, nint Value)> inputs, IReadOnlyList<(string Name, nint Value)> outputs)
     {
         _session = session;
         _inputCount = inputs.Count;
         _outputCount = outputs.Count;
-        _inputNames = AllocateNames(inputs);
-        _inputValues = AllocateValues(inputs);
-        _outputNames = AllocateNames(outputs);
-        _outputValues = AllocateValues(outputs);
+
+        byte[][] names = [.. inputs.Concat(outputs).Select(item => OrtApi.Utf8(item.Name))];
+        int pointerCount = 2 * (_inputCount + _outputCount);
+        long nameBytes = names.Sum(n => (long)n.Length);
+        _block = new NativeMemoryHandle((nuint)(pointerCount * sizeof(nint) + nameBytes));
+
+        var pointers = (nint*)_block.Pointer;
+        _inputNames = pointers;
+        _inputValues = pointers + _inputCount;
+        _outputNames = pointers + 2 * _inputCount;
+        _outputValues = pointers + 2 * _inputCount + _outputCount;
+
+        byte* text = _block.Pointer + pointerCount * sizeof(nint);
+        for (int i = 0; i < names.Length; i++)
+        {
+            names[i].CopyTo(new Span<byte>(text, names[i].Length));
+            if (i < _inputCount) _inputNames[i] = (nint)text;
+            else _outputNames[i - _inputCount] = (nint)text;
+            text += names[i].Length;
+        }
+
+        for (int i = 0; i < _inputCount; i++) _inputValues[i] = inputs[i].Value;
+        for (int i = 0; i < _outputCount; i++) _outputValues[i] = outputs[i].Value;
     }
 
     /// <summary>Runs the model; outputs land in the pre-allocated output tensors.</summary>
     public void Run()
     {
-        ObjectDisposedException.ThrowIf(_inputNames is null, this);
+        ObjectDisposedException.ThrowIf(_block.IsClosed, this);
         _session.Run(_inputNames, _inputValues, _inputCount, _outputNames, _outputValues, _outputCount);
     }
 
-    public void Dispose()
-    {
-        if (_inputNames is null) return;
-        FreeNames(_inputNames, _inputCount);
-        FreeNames(_outputNames, _outputCount);
-        NativeMemory.Free(_inputValues);
-        NativeMemory.Free(_outputValues);
-        _inputNames = _outputNames = _inputValues = _outputValues = null;
-    }
-
-    private static nint* AllocateNames(IReadOnlyList<(string Name, nint Value)> items)
-    {
-        var names = (nint*)NativeMemory.AllocZeroed((nuint)Math.Max(1, items.Count), (nuint)sizeof(nint));
-        for (int i = 0; i < items.Count; i++)
-        {
-            byte[] utf8 = OrtApi.Utf8(items[i].Name);
-            byte* copy = (byte*)NativeMemory.Alloc((nuint)utf8.Length);
-            utf8.CopyTo(new Span<byte>(copy, utf8.Length));
-            names[i] = (nint)copy;
-        }
-
-        return names;
-    }
-
-    private static nint* AllocateValues(IReadOnlyList<(string Name, nint Value)> items)
-    {
-        var values = (nint*)NativeMemory.AllocZeroed((nuint)Math.Max(1, items.Count), (nuint)sizeof(nint));
-        for (int i = 0; i < items.Count; i++) values[i] = items[i].Value;
-        return values;
-    }
-
-    private static void FreeNames(nint* names, int count)
-    {
-        for (int i = 0; i < count; i++) NativeMemory.Free((void*)names[i]);
-        NativeMemory.Free(names);
-    }
+    public void Dispose() => _block.Dispose();
 }

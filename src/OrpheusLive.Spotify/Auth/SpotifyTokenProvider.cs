@@ -39,11 +39,11 @@ public sealed class SpotifyTokenProvider
         try
         {
             var token = _current ?? LoadOrThrow();
-            if (token.ExpiresAt - RefreshMargin <= _time.GetUtcNow())
+            if (!IsFresh(token))
             {
                 // Another process (`orpheus login`, a second instance) may have refreshed the file meanwhile.
-                var onDisk = LoadOrThrow();
-                token = onDisk.ExpiresAt > token.ExpiresAt ? onDisk : await RefreshCoreAsync(onDisk, cancellationToken).ConfigureAwait(false);
+                var onDisk = _current is null ? token : LoadOrThrow();
+                token = IsFresh(onDisk) ? onDisk : await RefreshCoreAsync(onDisk, cancellationToken).ConfigureAwait(false);
             }
 
             _current = token;
@@ -84,6 +84,8 @@ public sealed class SpotifyTokenProvider
 
     /// <summary>Forgets the in-memory token (after login or logout), so the next request reads the file again.</summary>
     public void Reset() => _current = null;
+
+    private bool IsFresh(SpotifyToken token) => token.ExpiresAt - RefreshMargin > _time.GetUtcNow();
 
     private SpotifyToken LoadOrThrow()
     {

@@ -1,0 +1,24 @@
+using Microsoft.Extensions.Logging;
+using OrpheusLive.Api.Live;
+using OrpheusLive.Core.Emotions;
+using OrpheusLive.Core.Moods;
+using OrpheusLive.Core.Pipeline;
+
+namespace OrpheusLive.Api;
+
+/// <summary>The app's singletons the API serves from; the web host shares them instead of creating its own.</summary>
+/// <param name="Classifier">The loaded emotion model (its <c>Classify</c> is safe to call from several threads).</param>
+/// <param name="SpeechDetectors">Creates a speech gate per pooled analyzer, or null to count every window as speech.</param>
+/// <param name="Moods">The mood mapping store.</param>
+/// <param name="Listen">Windowing of the live pipeline; uploads are scored with the same hop and speech threshold.</param>
+/// <param name="Feed">The live pipeline, when the server listens too.</param>
+/// <param name="EventJson">The JSON of pipeline events (the one of <c>listen --json</c>).</param>
+/// <param name="Loggers">The app's logger factory (Serilog), so API logs go where the app's logs go.</param>
+public sealed record OrpheusApiDependencies(
+    IEmotionClassifier Classifier,
+    Func<ISpeechDetector>? SpeechDetectors,
+    IMoodMapStore Moods,
+    ListenOptions Listen,
+    LiveFeed Feed,
+    PipelineEventJsonWriter EventJson,
+    ILoggerFactory Loggers);

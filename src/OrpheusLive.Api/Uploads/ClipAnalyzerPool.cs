@@ -1,0 +1,110 @@
+using System.Collections.Concurrent;
+using OrpheusLive.Core.Emotions;
+using OrpheusLive.Core.Pipeline;
+
+namespace OrpheusLive.Api.Uploads;
+
+/// <summary>
+/// Scores clips for concurrent requests. A <see cref="ClipAnalyzer"/> (and its speech gate) serves one request at a
+/// time, so each request rents one; idle ones are kept for reuse because a speech gate may be costly to create. The model
+/// itself is shared: the classifier runs one window at a time across all requests.
+/// </summary>
+public sealed class ClipAnalyzerPool : IDisposable
+{
+    private readonly IEmotionClassifier _classifier;
+    private readonly Func<ISpeechDetector>? _detectors;
+    private readonly ListenOptions _listen;
+    private readonly int _maxIdle;
+    private readonly ConcurrentBag<PooledAnalyzer> _idle = [];
+    private readonly SemaphoreSlim _slots;
+    private int _idleCount;
+
+    /// <summary>Creates the pool.</summary>
+    /// <param name="classifier">The shared model.</param>
+    /// <param name="detectors">Creates one speech gate per analyzer, or null to count every window as speech.</param>
+    /// <param name="listen">Hop and speech threshold of the live pipeline (the same windowing).</param>
+    /// <param name="maxIdle">Analyzers kept idle; more are created under load and dropped afterwards.</param>
+    public ClipAnalyzerPool(IEmotionClassifier classifier, Func<ISpeechDetector>? detectors, ListenOptions listen, int maxIdle = 8)
+    {
+        ArgumentNullException.ThrowIfNull(classifier);
+        ArgumentNullException.ThrowIfNull(listen);
+        _classifier = classifier;
+        _detectors = detectors;
+        _listen = listen;
+        _maxIdle = maxIdle;
+        _slots = new SemaphoreSlim(Math.Max(1, Math.Min(maxIdle, Environment.ProcessorCount)));
+    }
+
+    /// <summary>
+    /// Scores <paramref name="samples"/> once a slot is free. Requests beyond the core count wait here asynchronously
+    /// instead of blocking pool threads on the model's lock (which would starve the server under a burst of uploads).
+    /// </summary>
+    public async Task<ClipResult> AnalyzeAsync(float[] samples, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(samples);
+        await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return Analyze(samples);
+        }
+        finally
+        {
+            _slots.Release();
+        }
+    }
+
+    /// <summary>Scores <paramref name="samples"/> (16 kHz mono, at least one sample).</summary>
+    public ClipResult Analyze(ReadOnlySpan<float> samples)
+    {
+        var analyzer = Rent();
+        try
+        {
+            return analyzer.Clip.Analyze(samples);
+        }
+        finally
+        {
+            Return(analyzer);
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        while (_idle.TryTake(out var analyzer))
+        {
+            analyzer.Dispose();
+        }
+
+        _slots.Dispose();
+    }
+
+    private PooledAnalyzer Rent()
+    {
+        if (_idle.TryTake(out var idle))
+        {
+            Interlocked.Decrement(ref _idleCount);
+            return idle;
+        }
+
+        var detector = _detectors?.Invoke();
+        var window = new WindowAnalyzer(_classifier, detector, _listen.MinSpeechFraction);
+        return new PooledAnalyzer(new ClipAnalyzer(window, _listen.HopSeconds), detector);
+    }
+
+    private void Return(PooledAnalyzer analyzer)
+    {
+        if (Interlocked.Increment(ref _idleCount) > _maxIdle)
+        {
+            Interlocked.Decrement(ref _idleCount);
+            analyzer.Dispose();
+            return;
+        }
+
+        _idle.Add(analyzer);
+    }
+
+    private sealed record PooledAnalyzer(ClipAnalyzer Clip, ISpeechDetector? Detector) : IDisposable
+    {
+        public void Dispose() => (Detector as IDisposable)?.Dispose();
+    }
+}

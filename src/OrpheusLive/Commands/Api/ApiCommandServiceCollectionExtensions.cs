@@ -1,0 +1,23 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using OrpheusLive.Api;
+using OrpheusLive.Cli;
+using OrpheusLive.Hosting;
+
+namespace OrpheusLive.Commands.Api;
+
+/// <summary>Registration of the HTTP API command.</summary>
+public static class ApiCommandServiceCollectionExtensions
+{
+    /// <summary>
+    /// Binds <see cref="ApiOptions"/> to the <c>Api</c> section (limits validated when <c>serve</c> reads them; URLs and
+    /// key are checked after <c>--urls</c> is applied) and registers <c>orpheus serve</c>.
+    /// </summary>
+    public static IServiceCollection AddApiCommands(this IServiceCollection services)
+    {
+        services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName);
+        services.AddSingleton<IValidateOptions<ApiOptions>>(new SelfValidation<ApiOptions>(o => o.ValidateLimits()));
+        services.AddCliCommand<ServeCommand>();
+        return services;
+    }
+}

@@ -1,0 +1,158 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OrpheusLive.Api;
+using OrpheusLive.Api.Live;
+using OrpheusLive.Cli;
+using OrpheusLive.Core.Emotions;
+using OrpheusLive.Core.Moods;
+using OrpheusLive.Core.Pipeline;
+using OrpheusLive.Hosting;
+
+namespace OrpheusLive.Commands.Api;
+
+/// <summary>
+/// <c>orpheus serve</c>: the HTTP API (clip scoring, mood mapping, live state and events) on loopback by default,
+/// optionally while listening (<c>--listen</c>) so the live endpoints carry real data. Shares the app's model and mood
+/// store; runs until Ctrl+C / SIGTERM.
+/// </summary>
+public sealed class ServeCommand(
+    LiveSessionFactory sessions,
+    Lazy<IEmotionClassifier> classifier,
+    Func<ISpeechDetector> speechDetectors,
+    IMoodMapStore moods,
+    IOptions<ApiOptions> apiOptions,
+    IOptions<ListenOptions> listenOptions,
+    IConfiguration configuration,
+    ILoggerFactory loggers) : ICliCommand
+{
+    private readonly ILogger _logger = loggers.CreateLogger<ServeCommand>();
+
+    /// <inheritdoc />
+    public string Name => "serve";
+
+    /// <inheritdoc />
+    public string Summary => "Serve the HTTP API (score WAV clips, edit moods, live state and events) on 127.0.0.1:5170";
+
+    /// <inheritdoc />
+    public string Usage => """
+        usage: orpheus serve [--urls http://127.0.0.1:5170] [--listen [--input FILE.wav] [--fast] [--player NAME] [--device NAME]]
+
+          --urls URLS    where to listen (';'-separated; default Api:Urls). Binding beyond loopback requires Api:Key.
+          --listen       also run the live pipeline, so /api/state and /api/events carry live data
+          --input FILE   with --listen: analyse a WAV file instead of the microphone
+          --fast         with --listen --input: read the file as fast as possible
+          --player NAME  with --listen: who plays the music (default: console)
+          --device NAME  with --listen: microphone (PulseAudio source name)
+
+        Endpoints: POST /api/emotion, GET /api/emotions, GET /api/moods, PUT /api/moods/{emotion}, GET /api/state,
+        GET /api/events (Server-Sent Events), GET /health, GET /openapi.json.
+        With Api:Key set (e.g. environment variable Api__Key), /api/* needs 'Authorization: Bearer KEY'.
+        """;
+
+    /// <inheritdoc />
+    public IReadOnlySet<string> Flags { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "listen", "fast", "help" };
+
+    /// <inheritdoc />
+    public async Task<int> RunAsync(CommandArgs args, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        args.RejectUnknown("urls", "listen", "input", "fast", "player", "device", "help");
+        var listen = args.Has("listen");
+        if (!listen && (args.Has("input") || args.Has("fast") || args.Has("player") || args.Has("device")))
+        {
+            throw new CommandLineException("--input, --fast, --player and --device go with --listen");
+        }
+
+        var options = apiOptions.Value.WithUrls(args.Value("urls"));
+        if (options.Validate() is { } problem)
+        {
+            throw new OptionsValidationException(ApiOptions.SectionName, typeof(ApiOptions), [problem]);
+        }
+
+        // Load the model before opening the port: a missing or broken model fails here with its own message.
+        var model = classifier.Value;
+        using var feed = new LiveFeed();
+        var session = listen ? CreateSession(args) : null;
+        try
+        {
+            if (session is not null)
+            {
+                feed.Attach(session.Pipeline); // before the pipeline runs, so the feed holds its first events
+            }
+
+            var dependencies = new OrpheusApiDependencies(model, speechDetectors, moods, listenOptions.Value, feed, PipelineEventJson.Write, loggers);
+            var app = OrpheusApiServer.Create(options, dependencies);
+            await using (app.ConfigureAwait(false))
+            {
+                await app.StartAsync(cancellationToken).ConfigureAwait(false);
+                _logger.LogInformation("OrpheusLive API on {Urls} (API key {KeyState}; model {Model} {Version}{Listening})",
+                    string.Join(", ", app.Urls), options.RequiresKey ? "required" : "not required", model.Info.Name, model.Info.Version,
+                    session is null ? "" : $"; listening to {session.Pipeline.Snapshot.Input}");
+
+                var pipeline = session is null ? Task.CompletedTask : RunPipelineAsync(session, cancellationToken);
+                try
+                {
+                    await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    // Ctrl+C / SIGTERM: stop below.
+                }
+
+                using var stopTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+                await app.StopAsync(stopTimeout.Token).ConfigureAwait(false);
+                await pipeline.ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            if (session is not null)
+            {
+                await session.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+
+        return 0;
+    }
+
+    private LiveSession CreateSession(CommandArgs args)
+    {
+        var input = args.Value("input") ?? NullIfEmpty(configuration["Audio:Input"]);
+        if (input is not null && !File.Exists(input))
+        {
+            throw new CommandLineException($"input file not found: {input}");
+        }
+
+        var session = sessions.Create(new ListenRequest(
+            input,
+            args.Has("fast") || configuration.GetValue("Audio:Fast", false),
+            args.Value("device") ?? NullIfEmpty(configuration["Audio:Device"]),
+            args.Value("player") ?? "console"));
+        foreach (var warning in session.Warnings)
+        {
+            session.Pipeline.Report(StatusSeverity.Warning, warning);
+        }
+
+        return session;
+    }
+
+    // The API stays up when the input ends or fails: /api/state then shows it stopped, with the reason as a warning.
+    private async Task RunPipelineAsync(LiveSession session, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await session.Pipeline.RunAsync(cancellationToken).ConfigureAwait(false);
+            _logger.LogInformation("The input ended after {Windows} windows; the API keeps serving", session.Pipeline.WindowCount);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            _logger.LogError(e, "Live listening stopped: {Message}; the API keeps serving", e.Message);
+        }
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}

@@ -1,0 +1,55 @@
+using Microsoft.Extensions.Options;
+using OrpheusLive.Cli;
+using OrpheusLive.Spotify.Api;
+using OrpheusLive.Spotify.Auth;
+
+namespace OrpheusLive.Commands.Spotify;
+
+/// <summary><c>orpheus login</c>: connects OrpheusLive to the user's Spotify account (Authorization Code with PKCE).</summary>
+public sealed class LoginCommand(SpotifyLogin login) : ICliCommand
+{
+    private const string NoBrowserFlag = "no-browser";
+
+    /// <inheritdoc />
+    public string Name => "login";
+
+    /// <inheritdoc />
+    public string Summary => "Log in to Spotify so OrpheusLive can control playback";
+
+    /// <inheritdoc />
+    public string Usage => """
+        orpheus login [--no-browser]
+
+        Prints an address to open in a browser (and opens one when it can), waits for Spotify to send the browser back
+        to http://127.0.0.1:PORT/callback, and saves the login (readable by you only).
+          --no-browser   only print the address (for SSH sessions or another machine's browser on the same host)
+        Needs Spotify:ClientId (your own app from https://developer.spotify.com/dashboard) and the redirect URI
+        http://127.0.0.1:5173/callback registered there (port: Spotify:RedirectPort). See docs/spotify.md.
+        """;
+
+    /// <inheritdoc />
+    public IReadOnlySet<string> Flags { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { NoBrowserFlag };
+
+    /// <inheritdoc />
+    public async Task<int> RunAsync(CommandArgs args, CancellationToken cancellationToken)
+    {
+        args.RejectUnknown(NoBrowserFlag);
+        try
+        {
+            var result = await login.LoginAsync(Console.Out, openBrowser: !args.Has(NoBrowserFlag), cancellationToken).ConfigureAwait(false);
+            var who = result.DisplayName is null ? string.Empty : $" as {result.DisplayName}";
+            Console.Out.WriteLine($"Logged in to Spotify{who}. The login is saved in {result.TokenFile} (readable by you only).");
+            if (result.Product is not null && !result.IsPremium)
+            {
+                Console.Out.WriteLine($"Note: this is a Spotify {result.Product} account. {SpotifyMessages.PremiumRequired} Until then OrpheusLive can play local folders with its built-in player.");
+            }
+
+            return 0;
+        }
+        catch (Exception ex) when (ex is SpotifyAuthException or SpotifyApiException or OptionsValidationException)
+        {
+            await Console.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,116 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using OrpheusLive.Cli;
+using OrpheusLive.Core.Audio;
+using OrpheusLive.Core.Moods;
+using OrpheusLive.Core.Pipeline;
+using OrpheusLive.Hosting;
+using OrpheusLive.Tui.Dashboard;
+using OrpheusLive.Tui.Devices;
+using OrpheusLive.Tui.Terminal;
+using Spectre.Console;
+
+namespace OrpheusLive.Commands.Tui;
+
+/// <summary>
+/// <c>orpheus run</c> (and plain <c>orpheus</c>): the live dashboard. Listens to the microphone, or to the demo input
+/// when no microphone can be opened (with a visible warning), or to <c>--input FILE.wav</c>.
+/// </summary>
+public sealed class RunCommand(
+    LiveSessionFactory sessions,
+    IMoodMapStore moods,
+    IConfiguration configuration,
+    IEnumerable<PlaybackDevicesFactory> deviceSelection,
+    ILogger<RunCommand> logger) : ICliCommand
+{
+    /// <summary>The warning shown when the demo input replaces a missing microphone.</summary>
+    public const string NoMicrophoneWarning = "No microphone — playing the demo input";
+
+    /// <inheritdoc />
+    public string Name => "run";
+
+    /// <inheritdoc />
+    public string Summary => "Open the live dashboard (the default): emotions, mood and music, with keys to control them";
+
+    /// <inheritdoc />
+    public string Usage => """
+        usage: orpheus [run] [--input FILE.wav] [--fast] [--player auto|console|local|spotify] [--device NAME]
+
+          --input FILE   analyse a WAV file instead of the microphone
+          --fast         read the file as fast as possible instead of in real time
+          --player NAME  who plays the music (default: Player:Default, normally 'auto' = Spotify if logged in, else local files)
+          --device NAME  microphone (PulseAudio source name; default: the system default)
+
+        Without --input the microphone is used; when it cannot be opened the demo input (samples/demo.wav) plays instead.
+        Keys: [p] pause/resume listening  [n] skip track  [d] device  [m] mapping editor  [t] timeline  [q] quit
+        Needs an interactive terminal; for scripts and pipes use 'orpheus listen'.
+        """;
+
+    /// <inheritdoc />
+    public IReadOnlySet<string> Flags { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "fast", "help" };
+
+    /// <inheritdoc />
+    public async Task<int> RunAsync(CommandArgs args, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        args.RejectUnknown("input", "fast", "player", "device", "help");
+        if (!TerminalCheck.IsInteractive(out var problem))
+        {
+            await Console.Error.WriteLineAsync(
+                $"orpheus {Name}: the dashboard needs an interactive terminal ({problem}). Use 'orpheus listen' (add --json for machine-readable lines) instead.");
+            return 2;
+        }
+
+        var input = args.Value("input") ?? NullIfEmpty(configuration["Audio:Input"]);
+        if (input is not null && !File.Exists(input))
+        {
+            throw new CommandLineException($"input file not found: {input}");
+        }
+
+        var request = new ListenRequest(
+            input,
+            args.Has("fast") || configuration.GetValue("Audio:Fast", false),
+            args.Value("device") ?? NullIfEmpty(configuration["Audio:Device"]),
+            args.Value("player") ?? NullIfEmpty(configuration["Player:Default"]) ?? "auto");
+
+        var (session, fallbackWarning) = OpenSession(request);
+        await using (session)
+        {
+            foreach (var warning in fallbackWarning is null ? session.Warnings : [fallbackWarning, .. session.Warnings])
+            {
+                session.Pipeline.Report(StatusSeverity.Warning, warning);
+            }
+
+            var devices = deviceSelection.Select(select => select(session.Pipeline.Player)).FirstOrDefault(d => d is not null);
+            var dashboard = new DashboardApp(AnsiConsole.Console, new ConsoleKeyReader(), session.Pipeline, moods, devices);
+            return await dashboard.RunAsync(session.Pipeline.RunAsync, cancellationToken);
+        }
+    }
+
+    /// <summary>Opens the requested input; without a file, falls back from a missing microphone to the demo input.</summary>
+    private (LiveSession Session, string? Warning) OpenSession(ListenRequest request)
+    {
+        try
+        {
+            return (sessions.Create(request), null);
+        }
+        catch (AudioSourceException e) when (request.InputFile is null)
+        {
+            // A fresh machine without a microphone must still show the whole pipeline working.
+            var demo = Path.Combine(AppContext.BaseDirectory, "samples", "demo.wav");
+            if (!File.Exists(demo))
+            {
+                throw new AudioSourceException($"{e.Message} The demo input {demo} is missing too; use --input FILE.wav.", e);
+            }
+
+            logger.LogWarning("No microphone ({Reason}); playing the demo input {Demo}", e.Message, demo);
+            return (sessions.Create(request with { InputFile = demo, Fast = false }), $"{NoMicrophoneWarning} ({e.Message})");
+        }
+        catch (ArgumentException e) when (e.ParamName == "name")
+        {
+            throw new CommandLineException(e.Message.Split(" (Parameter")[0]);
+        }
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}

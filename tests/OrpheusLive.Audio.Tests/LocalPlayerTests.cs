@@ -1,0 +1,245 @@
+using OrpheusLive.Audio.Playback;
+using OrpheusLive.Audio.Wav;
+using OrpheusLive.Core.Playback;
+
+namespace OrpheusLive.Audio.Tests;
+
+/// <summary>Sequencing of the built-in player against a fake output (no sound).</summary>
+public sealed class LocalPlayerTests : IDisposable
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
+    private readonly TempDirectory _dir = new();
+    private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
+
+    public void Dispose() => _dir.Dispose();
+
+    private string MakeFolder(string name, params string[] files)
+    {
+        var folder = Path.Combine(_dir.Path, name);
+        Directory.CreateDirectory(folder);
+        foreach (var file in files)
+            WavFile.Write(Path.Combine(folder, file), WavFormat.Pcm(22_050, 1), Signals.Sine(440, 22_050, 22_050 * 2, 0.5));
+        return folder;
+    }
+
+    private static LocalPlayer NewPlayer(IAudioOutputFactory outputs, int fadeMs = 50) =>
+        new(new LocalPlayerOptions { FadeMilliseconds = fadeMs }, outputs, logger: null, ExternalDecoders.None, new Random(7));
+
+    private static async Task Eventually(Func<bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline) Assert.Fail($"Timed out waiting until {what}.");
+            await Task.Delay(10, TestContext.Current.CancellationToken);
+        }
+    }
+
+    [Fact]
+    public async Task Plays_the_first_local_folder_and_reports_the_file_name()
+    {
+        var folder = MakeFolder("chill", "a.wav", "b.wav");
+        var outputs = new FakeOutputFactory();
+        await using var player = NewPlayer(outputs);
+
+        var result = await player.PlayAsync(new PlayRequest("chill", ["spotify:playlist:xyz", folder], Shuffle: false), _ct);
+
+        result.Started.ShouldBeTrue();
+        result.Target.ShouldBe(folder);
+        result.AlreadyPlaying.ShouldBeFalse();
+        player.Name.ShouldBe("local");
+        await Eventually(() => player.Current?.Title == "a.wav", "the first file plays");
+        player.Current!.Mood.ShouldBe("chill");
+        player.Current.Target.ShouldBe(folder);
+        player.Current.Device.ShouldBe("fake");
+        await Eventually(() => outputs.Output.LastBlockRms > 0.1, "audio reaches the output");
+    }
+
+    [Fact]
+    public async Task Same_mood_again_does_not_restart()
+    {
+        var folder = MakeFolder("chill", "a.wav", "b.wav");
+        var outputs = new FakeOutputFactory();
+        await using var player = NewPlayer(outputs);
+        await player.PlayAsync(new PlayRequest("chill", [folder], false), _ct);
+        await Eventually(() => player.TracksStartedInSession == 1, "the first track starts");
+        var written = outputs.Output.SamplesWritten;
+
+        var again = await player.PlayAsync(new PlayRequest("chill", [folder], false), _ct);
+
+        again.Started.ShouldBeTrue();
+        again.AlreadyPlaying.ShouldBeTrue();
+        again.Target.ShouldBe(folder);
+        player.TracksStartedInSession.ShouldBe(1);
+        player.Current!.Title.ShouldBe("a.wav");
+        outputs.Opened.ShouldBe(1);
+        await Eventually(() => outputs.Output.SamplesWritten > written, "playback continues");
+    }
+
+    [Fact]
+    public async Task A_different_mood_switches_folders()
+    {
+        var chill = MakeFolder("chill", "calm.wav");
+        var upbeat = MakeFolder("upbeat", "fast.wav");
+        var outputs = new FakeOutputFactory();
+        await using var player = NewPlayer(outputs);
+        await player.PlayAsync(new PlayRequest("chill", [chill], false), _ct);
+        await Eventually(() => player.Current?.Title == "calm.wav", "chill plays");
+
+        var result = await player.PlayAsync(new PlayRequest("upbeat", [upbeat], false), _ct);
+
+        result.Started.ShouldBeTrue();
+        result.AlreadyPlaying.ShouldBeFalse();
+        await Eventually(() => player.Current?.Title == "fast.wav", "upbeat plays");
+        player.Current!.Mood.ShouldBe("upbeat");
+        outputs.Opened.ShouldBe(1); // the output is reused
+    }
+
+    [Fact]
+    public async Task Only_spotify_targets_fail_with_a_plain_message()
+    {
+        await using var player = NewPlayer(new FakeOutputFactory());
+
+        var result = await player.PlayAsync(new PlayRequest("chill", ["spotify:playlist:37i9dQZF1DX4WYpdgoIcn6", "https://open.spotify.com/x"], false), _ct);
+
+        result.Started.ShouldBeFalse();
+        result.Message!.ShouldContain("chill");
+        result.Message!.ShouldContain("Spotify");
+        player.Current.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Missing_or_empty_folder_fails_with_a_plain_message()
+    {
+        var empty = MakeFolder("empty");
+        File.WriteAllText(Path.Combine(empty, "notes.txt"), "not music");
+        await using var player = NewPlayer(new FakeOutputFactory());
+
+        var result = await player.PlayAsync(new PlayRequest("sad", [empty, Path.Combine(_dir.Path, "nope")], false), _ct);
+
+        result.Started.ShouldBeFalse();
+        result.Message!.ShouldContain("no playable audio files");
+        result.Message!.ShouldContain("does not exist");
+    }
+
+    [Fact]
+    public async Task Compressed_files_without_a_decoder_are_skipped()
+    {
+        var folder = MakeFolder("mixed", "z.wav");
+        File.WriteAllBytes(Path.Combine(folder, "a.mp3"), new byte[100]);
+        await using var player = NewPlayer(new FakeOutputFactory());
+
+        (await player.PlayAsync(new PlayRequest("chill", [folder], false), _ct)).Started.ShouldBeTrue();
+        await Eventually(() => player.Current?.Title == "z.wav", "the WAV plays");
+    }
+
+    [Fact]
+    public async Task No_audio_output_fails_with_a_plain_message()
+    {
+        var folder = MakeFolder("chill", "a.wav");
+        await using var player = NewPlayer(new FakeOutputFactory(failure: "No PulseAudio server is running."));
+
+        var result = await player.PlayAsync(new PlayRequest("chill", [folder], false), _ct);
+
+        result.Started.ShouldBeFalse();
+        result.Message!.ShouldContain("No audio output");
+        result.Message!.ShouldContain("PulseAudio");
+    }
+
+    [Fact]
+    public async Task Pause_resume_and_skip_change_state()
+    {
+        var folder = MakeFolder("chill", "1.wav", "2.wav", "3.wav");
+        var outputs = new FakeOutputFactory();
+        await using var player = NewPlayer(outputs);
+        await player.PlayAsync(new PlayRequest("chill", [folder], false), _ct);
+        await Eventually(() => player.Current?.Title == "1.wav", "the first track plays");
+
+        await player.PauseAsync(_ct);
+        player.Current!.IsPaused.ShouldBeTrue();
+        // Paused: after the fade-out, writing stops.
+        await Eventually(() => outputs.Output.LastBlockRms < 1e-6, "the fade-out ends");
+        var whilePaused = outputs.Output.SamplesWritten;
+        await Task.Delay(100, _ct);
+        outputs.Output.SamplesWritten.ShouldBe(whilePaused);
+
+        await player.ResumeAsync(_ct);
+        player.Current!.IsPaused.ShouldBeFalse();
+        await Eventually(() => outputs.Output.SamplesWritten > whilePaused, "playback resumes");
+
+        await player.SkipAsync(_ct);
+        await Eventually(() => player.Current?.Title == "2.wav", "the next track plays");
+        await player.SkipAsync(_ct);
+        await Eventually(() => player.Current?.Title == "3.wav", "the third track plays");
+        await player.SkipAsync(_ct);
+        await Eventually(() => player.Current?.Title == "1.wav", "the playlist repeats");
+    }
+
+    [Fact]
+    public async Task Shuffle_plays_every_file()
+    {
+        var folder = MakeFolder("chill", "1.wav", "2.wav", "3.wav", "4.wav");
+        await using var player = NewPlayer(new FakeOutputFactory());
+        await player.PlayAsync(new PlayRequest("chill", [folder], Shuffle: true), _ct);
+
+        var seen = new HashSet<string>();
+        for (var i = 0; i < 4; i++)
+        {
+            await Eventually(() => player.Current?.Title is { } t && !seen.Contains(t), "a new track plays");
+            seen.Add(player.Current!.Title!);
+            await player.SkipAsync(_ct);
+        }
+        seen.Count.ShouldBe(4);
+    }
+
+    [Fact]
+    public async Task A_single_file_target_plays()
+    {
+        var folder = MakeFolder("one", "only.wav");
+        await using var player = NewPlayer(new FakeOutputFactory());
+
+        var result = await player.PlayAsync(new PlayRequest("chill", [Path.Combine(folder, "only.wav")], false), _ct);
+
+        result.Started.ShouldBeTrue();
+        await Eventually(() => player.Current?.Title == "only.wav", "the file plays");
+    }
+
+    [Fact]
+    public async Task An_output_failure_stops_playback_and_the_next_play_reopens()
+    {
+        var folder = MakeFolder("chill", "a.wav");
+        var outputs = new FakeOutputFactory();
+        await using var player = NewPlayer(outputs);
+        await player.PlayAsync(new PlayRequest("chill", [folder], false), _ct);
+        await Eventually(() => player.Current is not null, "playback starts");
+
+        outputs.Output.FailWith = new AudioOutputException("device unplugged");
+        await Eventually(() => player.Current is null, "playback stops");
+        outputs.Output.FailWith = null;
+
+        var again = await player.PlayAsync(new PlayRequest("chill", [folder], false), _ct);
+        again.AlreadyPlaying.ShouldBeFalse();
+        again.Started.ShouldBeTrue();
+        outputs.Opened.ShouldBe(2);
+        await Eventually(() => player.Current?.Title == "a.wav", "playback restarts");
+    }
+
+    [Fact]
+    public async Task Stereo_48k_output_gets_converted_audio()
+    {
+        var folder = MakeFolder("chill", "a.wav");
+        var outputs = new FakeOutputFactory(new FakeAudioOutput(48_000, 2));
+        await using var player = NewPlayer(outputs);
+        await player.PlayAsync(new PlayRequest("chill", [folder], false), _ct);
+
+        await Eventually(() => outputs.Output.SamplesWritten > 48_000 && outputs.Output.LastBlockRms > 0.2, "converted audio flows");
+    }
+
+    [Fact]
+    public void Options_validate_themselves()
+    {
+        Should.Throw<ArgumentException>(() => new LocalPlayerOptions { Volume = 2 }.Validate());
+        Should.Throw<ArgumentException>(() => new LocalPlayerOptions { FadeMilliseconds = -1 }.Validate());
+        Should.Throw<ArgumentException>(() => new PulseAudioSinkOptions { Channels = 3 }.Validate());
+    }
+}

@@ -1,0 +1,61 @@
+using OrpheusLive.Tui.Dashboard;
+
+namespace OrpheusLive.Tui.Tests;
+
+public sealed class LatencyWindowAndBarTests
+{
+    [Fact]
+    public void Percentiles_use_nearest_rank()
+    {
+        var window = new LatencyWindow(100);
+        window.Percentile(0.5).ShouldBeNull();
+        foreach (var ms in new double[] { 5, 1, 4, 2, 3 })
+        {
+            window.Add(ms);
+        }
+
+        window.Percentile(0.5).ShouldBe(3);
+        window.Percentile(0.95).ShouldBe(5);
+        window.Percentile(0).ShouldBe(1);
+    }
+
+    [Fact]
+    public void The_oldest_latency_drops_out_and_non_finite_ones_are_ignored()
+    {
+        var window = new LatencyWindow(3);
+        window.Add(100);
+        window.Add(double.NaN);
+        window.Add(1);
+        window.Add(2);
+        window.Add(3);
+
+        window.Count.ShouldBe(3);
+        window.Percentile(1).ShouldBe(3);
+    }
+
+    [Theory]
+    [InlineData(0.0, 10, true, "", "░░░░░░░░░░")]
+    [InlineData(0.5, 10, true, "█████", "░░░░░")]
+    [InlineData(1.0, 4, false, "####", "")]
+    [InlineData(0.26, 10, false, "###", ".......")]
+    [InlineData(double.NaN, 3, false, "", "...")]
+    [InlineData(7.0, 3, false, "###", "")]
+    public void Bars_are_drawn_in_whole_cells(double fraction, int width, bool blocks, string filled, string empty)
+    {
+        TextBar.Draw(fraction, width, blocks).ShouldBe((filled, empty));
+    }
+
+    [Theory]
+    [InlineData('p', DashboardAction.TogglePause)]
+    [InlineData('P', DashboardAction.TogglePause)]
+    [InlineData('n', DashboardAction.Skip)]
+    [InlineData('d', DashboardAction.ChooseDevice)]
+    [InlineData('m', DashboardAction.EditMapping)]
+    [InlineData('t', DashboardAction.ToggleTimeline)]
+    [InlineData('q', DashboardAction.Quit)]
+    [InlineData('x', DashboardAction.None)]
+    public void Keys_map_to_actions(char key, DashboardAction action)
+    {
+        DashboardKeys.Map(new ConsoleKeyInfo(key, ConsoleKey.A, false, false, false)).ShouldBe(action);
+    }
+}
