@@ -128,61 +128,56 @@ class MicAugment:
     def __call__(self, x):  # x [B, WIN]
         B, T = x.shape
         N, f = self.N, self.freqs
-        H = torch.ones(B, f.numel(), dtype=torch.complex64)
-        # reverb: IR = direct path + exponentially decaying noise tail
-        rv = self.b(B, self.p_reverb)
-        if rv.any():
-            L = SR  # 1 s max
+        F_ = f.numel()
+        X = torch.fft.rfft(x, N)
+        # reverb (only rows that get it): IR = direct path + exponentially decaying noise tail
+        rv = self.b(B, self.p_reverb).nonzero().flatten()
+        if len(rv):
+            L = SR // 2  # 0.5 s tail
             t = torch.arange(L) / SR
-            rt60 = self.u(B, 0.15, 0.9)
-            tail = torch.randn(B, L, generator=self.g) * torch.exp(-6.9 * t[None] / rt60[:, None])
-            tail[:, : int(0.002 * SR)] = 0
-            drr = 10 ** (self.u(B, -6.0, 10.0) / 20)  # direct-to-reverberant ratio
-            tail = tail / tail.norm(dim=1, keepdim=True) / drr[:, None]
-            ir = tail
+            rt60 = self.u(len(rv), 0.15, 0.9)
+            ir = torch.randn(len(rv), L, generator=self.g) * torch.exp(-6.9 * t[None] / rt60[:, None])
+            ir[:, : int(0.002 * SR)] = 0
+            drr = 10 ** (self.u(len(rv), -6.0, 10.0) / 20)  # direct-to-reverberant ratio
+            ir = ir / ir.norm(dim=1, keepdim=True) / drr[:, None]
             ir[:, 0] = 1.0
-            Hr = torch.fft.rfft(ir, N)
-            H = torch.where(rv[:, None], Hr, H)
+            X[rv] = X[rv] * torch.fft.rfft(ir, N)
         # band-limiting with raised-cosine roll-offs
-        bl = self.b(B, self.p_band)
-        if bl.any():
-            lp = self.u(B, 2500.0, 7800.0)[:, None]; lw = self.u(B, 200.0, 1500.0)[:, None]
-            hp = self.u(B, 40.0, 400.0)[:, None]; hw = self.u(B, 20.0, 200.0)[:, None]
+        bl = self.b(B, self.p_band).nonzero().flatten()
+        if len(bl):
+            n = len(bl)
+            lp = self.u(n, 2500.0, 7800.0)[:, None]; lw = self.u(n, 200.0, 1500.0)[:, None]
+            hp = self.u(n, 40.0, 400.0)[:, None]; hw = self.u(n, 20.0, 200.0)[:, None]
             up = ((f[None] - (hp - hw)) / hw).clamp(0, 1)
             dn = (((lp + lw) - f[None]) / lw).clamp(0, 1)
-            G = (0.5 - 0.5 * torch.cos(math.pi * up)) * (0.5 - 0.5 * torch.cos(math.pi * dn))
-            H = torch.where(bl[:, None], H * G, H)
-        # smooth random EQ (+-6 dB, few knots on a log-frequency axis)
-        eq = self.b(B, self.p_eq)
-        if eq.any():
-            knots = self.u(B * 8, -6.0, 6.0).view(B, 1, 8)
-            lf = torch.log2(f.clamp_min(50.0) / 50.0) / math.log2(8000 / 50.0) * 7  # 0..7
-            curve = torch.nn.functional.interpolate(knots, size=f.numel(), mode="linear",
-                                                    align_corners=True)[:, 0]
-            # map linear index to log-frequency position
-            idx = (lf / 7 * (f.numel() - 1)).long().clamp(0, f.numel() - 1)
-            G = 10 ** (curve[:, idx] / 20)
-            H = torch.where(eq[:, None], H * G, H)
-        y = torch.fft.irfft(torch.fft.rfft(x, N) * H, N)[:, :T]
-        # additive noise: coloured (1/f^beta, beta in [0,2]) at random SNR (w.r.t. signal RMS)
-        sig_rms = y.pow(2).mean(1).sqrt().clamp_min(1e-5)
-        nz = self.b(B, self.p_noise)
-        if nz.any():
-            beta = self.u(B, 0.0, 2.0)[:, None]
+            X[bl] = X[bl] * ((0.5 - 0.5 * torch.cos(math.pi * up)) * (0.5 - 0.5 * torch.cos(math.pi * dn)))
+        # smooth random EQ (+-6 dB, 8 knots on a log-frequency axis)
+        eq = self.b(B, self.p_eq).nonzero().flatten()
+        if len(eq):
+            knots = self.u(len(eq) * 8, -6.0, 6.0).view(len(eq), 8)
+            pos = (torch.log2(f.clamp_min(50.0) / 50.0) / math.log2(8000 / 50.0) * 7).clamp(0, 7)
+            i0 = pos.floor().long().clamp(max=6); fr = pos - i0
+            curve = knots[:, i0] * (1 - fr) + knots[:, i0 + 1] * fr
+            X[eq] = X[eq] * (10 ** (curve / 20))
+        # additive coloured noise (1/f^beta, beta in [0,2]) at random SNR, added in the frequency domain;
+        # powers via Parseval over the 3 s window
+        nz = self.b(B, self.p_noise).nonzero().flatten()
+        if len(nz):
+            n = len(nz)
+            sig_pow = torch.fft.irfft(X[nz], N)[:, :T].pow(2).mean(1).clamp_min(1e-10)
+            beta = self.u(n, 0.0, 2.0)[:, None]
             shape = (f.clamp_min(20.0)[None] / 1000.0) ** (-beta / 2)
-            spec = torch.complex(torch.randn(B, f.numel(), generator=self.g),
-                                 torch.randn(B, f.numel(), generator=self.g)) * shape
-            n = torch.fft.irfft(spec, N)[:, :T]
-            n = n / n.pow(2).mean(1, keepdim=True).sqrt().clamp_min(1e-8)
-            snr = self.u(B, *self.snr)
-            n = n * (sig_rms / 10 ** (snr / 20))[:, None]
-            y = y + n * nz[:, None]
+            spec = torch.complex(torch.randn(n, F_, generator=self.g), torch.randn(n, F_, generator=self.g)) * shape
+            n_pow = 2 * spec.abs().pow(2).sum(1) / (N * N)  # ~mean power of irfft(spec, N)
+            snr = self.u(n, *self.snr)
+            X[nz] = X[nz] + spec * torch.sqrt(sig_pow / n_pow / 10 ** (snr / 10))[:, None]
+        y = torch.fft.irfft(X, N)[:, :T]
         bb = self.b(B, self.p_babble)
         if bb.any() and B > 1:
+            sig_rms = y.pow(2).mean(1).sqrt().clamp_min(1e-5)
             other = torch.roll(y, 1, 0)
-            o_rms = other.pow(2).mean(1).sqrt().clamp_min(1e-5)
             snr = self.u(B, *self.babble_snr)
-            y = y + other * (sig_rms / o_rms / 10 ** (snr / 20) * bb)[:, None]
+            y = y + other * (sig_rms / torch.roll(sig_rms, 1, 0) / 10 ** (snr / 20) * bb)[:, None]
         # gain + occasional clipping
         g = 10 ** (self.u(B, *self.gain_db) / 20)
         y = y * g[:, None]

@@ -78,15 +78,16 @@ class ChanLN(nn.Module):
 
 class WaveBranch(nn.Module):
     """wav2vec2-style: strided 1-D conv feature encoder on the raw waveform + small transformer."""
-    def __init__(self, c0=64, d=96, layers=2, heads=4, ff=192, dropout=0.1):
+    def __init__(self, c0=64, d=96, layers=2, heads=4, ff=192, dropout=0.1, n_down=3):
         super().__init__()
-        self.fe = nn.Sequential(
-            nn.Conv1d(1, c0, 400, stride=160, bias=False),
-            nn.GroupNorm(c0, c0),  # per-channel norm over time = per-window instance norm (wav2vec2 'group_norm')
-            nn.GELU(),
-            nn.Conv1d(c0, d, 3, stride=2, padding=1, bias=False), ChanLN(d), nn.GELU(),
-            nn.Conv1d(d, d, 3, stride=2, padding=1, bias=False), ChanLN(d), nn.GELU(),
-        )
+        fe = [nn.Conv1d(1, c0, 400, stride=160, bias=False),
+              nn.GroupNorm(c0, c0),  # per-channel norm over time = per-window instance norm (wav2vec2 'group_norm')
+              nn.GELU()]
+        cin = c0
+        for _ in range(n_down):  # each halves the frame rate: 100 Hz -> 12.5 Hz (38 frames per 3 s) for n_down=3
+            fe += [nn.Conv1d(cin, d, 3, stride=2, padding=1, bias=False), ChanLN(d), nn.GELU()]
+            cin = d
+        self.fe = nn.Sequential(*fe)
         self.ln = nn.LayerNorm(d)
         self.pos = nn.Conv1d(d, d, 15, padding=7, groups=d)  # convolutional relative positions (as wav2vec2)
         layer = nn.TransformerEncoderLayer(d, heads, ff, dropout, activation="gelu", batch_first=True,

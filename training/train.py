@@ -71,7 +71,7 @@ def main():
     ap.add_argument("--branches", choices=["hybrid", "wave", "mel"])
     ap.add_argument("--epochs", type=int)
     ap.add_argument("--seed", type=int)
-    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--threads", type=int)
     ap.add_argument("--w2v2-checkpoint", default=None,
                     help="optional torchaudio wav2vec2_base state_dict (.pt) for the waveform branch")
     a = ap.parse_args()
@@ -79,7 +79,7 @@ def main():
     for k in ("branches", "epochs", "seed"):
         if getattr(a, k) is not None:
             cfg[k] = getattr(a, k)
-    torch.set_num_threads(a.threads)
+    torch.set_num_threads(a.threads or cfg.get("threads", 2))
     set_seed(cfg["seed"])
     run_dir = os.path.join(CACHE, "runs", a.name); os.makedirs(run_dir, exist_ok=True); os.makedirs(RESULTS, exist_ok=True)
     logf = open(os.path.join(RESULTS, f"{a.name}_train_log.txt"), "w")
@@ -109,7 +109,7 @@ def main():
     aug = MicAugment(seed=cfg["seed"], **cfg["augment"])
     opt = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=cfg["lr"], weight_decay=cfg["weight_decay"])
     bs = cfg["batch_size"]; steps_ep = cfg["samples_per_epoch"] // bs; total = steps_ep * cfg["epochs"]
-    warm = steps_ep
+    warm = steps_ep // 2
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min(1.0, (s + 1) / warm) * 0.5 * (1 + math.cos(math.pi * min(1.0, s / total))))
     best, best_ep, bad, step = -1.0, -1, 0, 0
     history = []

@@ -95,7 +95,7 @@ public static class OrpheusApp
         }
         catch (Exception e) when (IsUserFacing(e))
         {
-            logger.LogError("{Command} failed: {Message}", command.Name, UserMessage(e));
+            logger.LogDebug("{Command} failed: {Message}", command.Name, UserMessage(e)); // printed below, once
             await Console.Error.WriteLineAsync($"orpheus {command.Name}: {UserMessage(e)}");
             return 1;
         }
@@ -135,7 +135,7 @@ public static class OrpheusApp
         var ownsTerminal = FullScreenCommands.Contains(commandName);
         builder.Logging.AddOrpheusLogging(builder.Configuration, ownsTerminal);
         builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
-        builder.Services.AddOrpheusServices();
+        builder.Services.AddOrpheusServices(builder.Configuration);
         var host = builder.Build();
         return host;
     }

@@ -158,10 +158,15 @@ public sealed class LocalPlayerTests : IDisposable
         await player.PauseAsync(_ct);
         player.Current!.IsPaused.ShouldBeTrue();
         // Paused: after the fade-out, writing stops.
-        await Eventually(() => outputs.Output.LastBlockRms < 1e-6, "the fade-out ends");
-        var whilePaused = outputs.Output.SamplesWritten;
-        await Task.Delay(100, _ct);
-        outputs.Output.SamplesWritten.ShouldBe(whilePaused);
+        var deadline = DateTime.UtcNow + Patience;
+        long whilePaused;
+        while (true)
+        {
+            whilePaused = outputs.Output.SamplesWritten;
+            await Task.Delay(150, _ct);
+            if (outputs.Output.SamplesWritten == whilePaused) break;
+            if (DateTime.UtcNow > deadline) Assert.Fail("Writing did not stop after pausing.");
+        }
 
         await player.ResumeAsync(_ct);
         player.Current!.IsPaused.ShouldBeFalse();
@@ -241,5 +246,31 @@ public sealed class LocalPlayerTests : IDisposable
         Should.Throw<ArgumentException>(() => new LocalPlayerOptions { Volume = 2 }.Validate());
         Should.Throw<ArgumentException>(() => new LocalPlayerOptions { FadeMilliseconds = -1 }.Validate());
         Should.Throw<ArgumentException>(() => new PulseAudioSinkOptions { Channels = 3 }.Validate());
+    }
+
+    [Fact]
+    public async Task A_folder_of_empty_or_broken_files_stops_instead_of_spinning()
+    {
+        var folder = MakeFolder("broken");
+        WavFile.Write(Path.Combine(folder, "empty.wav"), WavFormat.Pcm(16_000, 1), []);
+        File.WriteAllText(Path.Combine(folder, "junk.wav"), "not a wav");
+        await using var player = NewPlayer(new FakeOutputFactory());
+
+        (await player.PlayAsync(new PlayRequest("chill", [folder], false), _ct)).Started.ShouldBeTrue();
+
+        await Eventually(() => player.Current is null, "the player gives up");
+    }
+
+    [Fact]
+    public async Task Rapid_skips_keep_playing()
+    {
+        var folder = MakeFolder("chill", "1.wav", "2.wav");
+        await using var player = NewPlayer(new FakeOutputFactory());
+        await player.PlayAsync(new PlayRequest("chill", [folder], false), _ct);
+        for (var i = 0; i < 10; i++) await player.SkipAsync(_ct);
+
+        await Task.Delay(200, _ct);
+        player.Current.ShouldNotBeNull();
+        (await player.PlayAsync(new PlayRequest("chill", [folder], false), _ct)).AlreadyPlaying.ShouldBeTrue();
     }
 }

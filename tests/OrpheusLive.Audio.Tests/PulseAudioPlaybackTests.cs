@@ -74,4 +74,20 @@ public sealed class PulseAudioPlaybackTests(PulseAudioFixture pulse)
         sink.Drain();
         sink.Description.ShouldContain(pulse.Sink);
     }
+
+    [Fact]
+    public async Task Local_player_provider_reports_availability_in_plain_words()
+    {
+        pulse.SkipIfUnavailable();
+        var good = new LocalPlayerProvider(new LocalPlayerOptions(), new PulseAudioSinkOptions { Device = pulse.Sink });
+        var bad = new LocalPlayerProvider(new LocalPlayerOptions(), new PulseAudioSinkOptions { Server = "unix:/tmp/orpheus-no-such-server/native" });
+
+        good.Name.ShouldBe("local");
+        good.IsAvailable(out var none).ShouldBeTrue();
+        none.ShouldBeNull();
+        bad.IsAvailable(out var reason).ShouldBeFalse();
+        reason!.ShouldContain("No PulseAudio server");
+        await using var player = good.Create();
+        player.Name.ShouldBe("local");
+    }
 }

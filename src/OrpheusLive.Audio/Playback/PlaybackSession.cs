@@ -112,31 +112,16 @@ internal sealed class PlaybackSession
                     if (_shuffle) Shuffle(_files);
                 }
                 var file = _files[index++];
-                IAudioTrack track;
-                try
+                if (TryPlay(file, ref fadeIn))
                 {
-                    track = OpenTrack(file);
-                }
-                catch (Exception e) when (e is WavFormatException or IOException or UnauthorizedAccessException or NotSupportedException
-                                              or InvalidOperationException or System.ComponentModel.Win32Exception)
-                {
-                    _logger.LogWarning("Cannot play {File}: {Reason}", file, e.Message);
-                    if (++failuresInARow >= _files.Count)
-                    {
-                        _logger.LogError("None of the {Count} file(s) for mood {Mood} could be played", _files.Count, Mood);
-                        break;
-                    }
+                    failuresInARow = 0;
                     continue;
                 }
-
-                failuresInARow = 0;
-                using (track)
+                // Counting empty and broken files keeps a folder of them from spinning this loop for ever.
+                if (++failuresInARow >= _files.Count)
                 {
-                    _title = Path.GetFileName(file);
-                    TracksStarted++;
-                    _changed(this);
-                    _logger.LogInformation("Playing {Title} for mood {Mood}", _title, Mood);
-                    fadeIn = PlayTrack(track, fadeIn);
+                    _logger.LogError("None of the {Count} file(s) for mood {Mood} could be played", _files.Count, Mood);
+                    break;
                 }
             }
         }
@@ -153,8 +138,48 @@ internal sealed class PlaybackSession
         }
     }
 
-    // Returns whether the next track should fade in (it was left early by a skip).
-    private bool PlayTrack(IAudioTrack track, bool fadeIn)
+    // Plays one file; false when it could not be opened, failed while decoding, or held no audio.
+    private bool TryPlay(string file, ref bool fadeIn)
+    {
+        IAudioTrack track;
+        try
+        {
+            track = OpenTrack(file);
+        }
+        catch (Exception e) when (IsTrackFailure(e))
+        {
+            _logger.LogWarning("Cannot play {File}: {Reason}", file, e.Message);
+            return false;
+        }
+
+        using (track)
+        {
+            _title = Path.GetFileName(file);
+            TracksStarted++;
+            _changed(this);
+            _logger.LogInformation("Playing {Title} for mood {Mood}", _title, Mood);
+            long framesRead = 0;
+            var leftEarly = false;
+            try
+            {
+                leftEarly = PlayTrack(track, fadeIn, ref framesRead);
+                fadeIn = leftEarly;
+            }
+            catch (Exception e) when (IsTrackFailure(e))
+            {
+                _logger.LogWarning("Playing {File} failed: {Reason}", file, e.Message);
+                fadeIn = true;
+            }
+            return framesRead > 0 || leftEarly;
+        }
+    }
+
+    private static bool IsTrackFailure(Exception e) =>
+        e is WavFormatException or IOException or UnauthorizedAccessException or NotSupportedException
+            or InvalidOperationException or System.ComponentModel.Win32Exception;
+
+    // Returns whether the next track should fade in (this one was left early by a skip or stop).
+    private bool PlayTrack(IAudioTrack track, bool fadeIn, ref long framesRead)
     {
         var converter = new PlaybackConverter(track.SampleRate, track.Channels, _output.SampleRate, _output.Channels, BlockFrames);
         var input = new float[BlockFrames * track.Channels];
@@ -176,6 +201,7 @@ internal sealed class PlaybackSession
             }
 
             var frames = track.Read(input);
+            framesRead += frames;
             var produced = frames > 0 ? converter.Process(input.AsSpan(0, frames * track.Channels), output) : converter.Flush(output);
             var target = leaving || _paused ? 0f : 1f;
             gain = ApplyGain(output.AsSpan(0, produced), _output.Channels, gain, target, volume);

@@ -20,6 +20,7 @@ public sealed class FileMoodMapStore : IMoodMapStore, IDisposable
     private readonly IDisposable? _watchSubscription;
     private MoodMap _current;
     private byte[]? _lastSaved;
+    private int _disposed;
 
     /// <summary>Loads the mapping. Problems with the user's file are logged and reported in <see cref="LoadWarning"/>.</summary>
     /// <exception cref="MoodMapException">The default mapping itself is missing or invalid.</exception>
@@ -145,6 +146,12 @@ public sealed class FileMoodMapStore : IMoodMapStore, IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
+        // The container may hold this instance under two service types: dispose once.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         _watchSubscription?.Dispose();
         _watcher?.Dispose();
         _changes.OnCompleted();

@@ -1,12 +1,19 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Configuration;
+using OrpheusLive.Audio;
 using OrpheusLive.Cli;
 using OrpheusLive.Commands;
+using OrpheusLive.Commands.Model;
+using OrpheusLive.Commands.Spotify;
+using OrpheusLive.Core.Audio;
+using OrpheusLive.Core.Emotions;
 using OrpheusLive.Core.Debouncing;
 using OrpheusLive.Core.Moods;
 using OrpheusLive.Core.Pipeline;
 using OrpheusLive.Core.Playback;
+using OrpheusLive.Onnx;
 using OrpheusLive.Players;
 
 namespace OrpheusLive.Hosting;
@@ -15,11 +22,29 @@ namespace OrpheusLive.Hosting;
 public static class ServiceCollectionExtensions
 {
     /// <summary>Registers the pipeline, adapters (audio, model, players) and commands.</summary>
-    public static IServiceCollection AddOrpheusServices(this IServiceCollection services)
+    public static IServiceCollection AddOrpheusServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddPipeline();
+        services.AddInference(configuration);
+        services.AddAudio();
         services.AddPlayers();
         services.AddCommands();
+        return services;
+    }
+
+    /// <summary>The emotion model and speech gate (ONNX Runtime), created on first use so commands that need no model start fast.</summary>
+    public static IServiceCollection AddInference(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOnnxInference(configuration);
+        services.AddSingleton(sp => new Lazy<IEmotionClassifier>(sp.GetRequiredService<IEmotionClassifier>));
+        services.AddSingleton<Func<ISpeechDetector>>(sp => sp.GetRequiredService<ISpeechDetector>);
+        return services;
+    }
+
+    /// <summary>Audio inputs (WAV files, PulseAudio, waveIn).</summary>
+    public static IServiceCollection AddAudio(this IServiceCollection services)
+    {
+        services.AddSingleton<IAudioSourceFactory>(_ => new AudioSourceFactory());
         return services;
     }
 
@@ -50,6 +75,9 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddCommands(this IServiceCollection services)
     {
         services.AddCliCommand<ListenCommand>();
+        services.AddCliCommand<EvalCommand>();
+        services.AddCliCommand<BenchCommand>();
+        services.AddSpotifyCommands();
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
@@ -8,7 +9,7 @@ namespace OrpheusLive.Tui.Tests.Fakes;
 /// A Spectre console that writes to a string and reads scripted keys (Spectre.Console.Testing does not restore here).
 /// Without ANSI and colour, so the output is plain text to assert on.
 /// </summary>
-public sealed class ScriptedConsole : IAnsiConsole, IAnsiConsoleInput
+public sealed partial class ScriptedConsole : IAnsiConsole, IAnsiConsoleInput
 {
     private readonly IAnsiConsole _inner;
     private readonly StringWriter _writer = new();
@@ -146,8 +147,11 @@ public sealed class ScriptedConsole : IAnsiConsole, IAnsiConsoleInput
         return ReadKey(intercept);
     }
 
-    /// <summary>The output with each line's trailing spaces removed (joined with \n).</summary>
-    public string Text() => string.Join('\n', Output.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').Select(l => l.TrimEnd()));
+    /// <summary>The output without ANSI sequences and with each line's trailing spaces removed (joined with \n).</summary>
+    public string Text() => string.Join('\n', AnsiSequence().Replace(Output, "").Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').Select(l => l.TrimEnd()));
+
+    [GeneratedRegex(@"\u001b(\[[0-9;?]*[A-Za-z]|\][^\u0007]*\u0007)")]
+    private static partial Regex AnsiSequence();
 
     public override string ToString() => new StringBuilder(Output).ToString();
 }

@@ -1,0 +1,134 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using OrpheusLive.Cli;
+using OrpheusLive.Commands.Api;
+using OrpheusLive.Core.Audio;
+using OrpheusLive.Core.Emotions;
+using OrpheusLive.Hosting;
+
+namespace OrpheusLive.Api.Tests.Support;
+
+/// <summary>
+/// Runs the real <c>orpheus serve</c> command from the app's own registrations (pipeline, players, AddApiCommands), with
+/// a test model, WAV-only audio and every file in a temporary directory.
+/// </summary>
+internal sealed class ServeHarness : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+    private readonly CancellationTokenSource _stop = new();
+
+    private ServeHarness(ServiceProvider services, string directory, int port, ListLoggerProvider logs)
+    {
+        _services = services;
+        Directory = directory;
+        Port = port;
+        Logs = logs;
+    }
+
+    public string Directory { get; }
+
+    public int Port { get; }
+
+    public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
+
+    public Task<int>? Run { get; private set; }
+
+    public ListLoggerProvider Logs { get; }
+
+    public static ServeHarness Create(IDictionary<string, string?>? settings = null, IEmotionClassifier? classifier = null)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), $"orpheus-serve-{Guid.NewGuid():N}");
+        System.IO.Directory.CreateDirectory(directory);
+        var defaultFile = Path.Combine(directory, "default-moods.json");
+        File.WriteAllText(defaultFile, TestApi.DefaultMapping);
+        var port = FreePort.Next();
+        var values = new Dictionary<string, string?>
+        {
+            ["Api:Urls"] = $"http://127.0.0.1:{port}",
+            ["Moods:DefaultFile"] = defaultFile,
+            ["Moods:UserFile"] = Path.Combine(directory, "moods.json"),
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        var logs = new ListLoggerProvider();
+        services.AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
+        services.AddPipeline();
+        services.AddPlayers();
+        services.AddSingleton<IAudioSourceFactory, WavFileSourceFactory>();
+        var model = classifier ?? new ToneClassifier();
+        services.AddSingleton(new Lazy<IEmotionClassifier>(() => model));
+        services.AddSingleton<Func<ISpeechDetector>>(() => new AlwaysSpeech());
+        services.AddApiCommands();
+        return new ServeHarness(services.BuildServiceProvider(), directory, port, logs);
+    }
+
+    public ServeCommand Command => _services.GetServices<ICliCommand>().OfType<ServeCommand>().Single();
+
+    /// <summary>Starts `serve ARGS` in the background and waits until /health answers.</summary>
+    public async Task StartAsync(params string[] args)
+    {
+        var command = Command;
+        Run = Task.Run(() => command.RunAsync(CommandArgs.Parse(args, command.Flags), _stop.Token));
+        using var probe = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            if (Run.IsCompleted)
+            {
+                await Run; // surfaces the command's exception
+                throw new InvalidOperationException("serve exited before it answered /health");
+            }
+
+            try
+            {
+                using var response = await probe.GetAsync("/health", TestContext.Current.CancellationToken);
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
+            {
+            }
+            catch (TaskCanceledException) when (DateTime.UtcNow < deadline)
+            {
+            }
+
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+    }
+
+    public HttpClient CreateClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+
+    /// <summary>Ctrl+C: cancels the command and returns its exit code.</summary>
+    public async Task<int> StopAsync()
+    {
+        await _stop.CancelAsync();
+        return Run is null ? 0 : await Run.WaitAsync(TimeSpan.FromSeconds(20));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Run is { IsCompleted: false })
+        {
+            await StopAsync();
+        }
+
+        await _services.DisposeAsync();
+        _stop.Dispose();
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
