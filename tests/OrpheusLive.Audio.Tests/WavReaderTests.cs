@@ -301,8 +301,11 @@ public sealed class WavReaderTests
     [Fact]
     public void Non_seekable_stream_is_read()
     {
+        var sampler = new byte[36 + 24 + 3]; // one loop and 3 bytes of sampler data
+        sampler[28] = 1;
+        sampler[32] = 3;
         var bytes = new RawWav().Chunk("fmt ", RawWav.FmtPcm(1, 16000, 16)).Chunk("LIST", new byte[3])
-            .Chunk("data", RawWav.Pcm16([0.5f, 0.5f])).Build();
+            .Chunk("smpl", sampler).Chunk("data", RawWav.Pcm16([0.5f, 0.5f])).Build();
         using var reader = new WavReader(new NonSeekableStream(bytes));
         var buffer = new float[10];
         reader.ReadFrames(buffer).ShouldBe(2);

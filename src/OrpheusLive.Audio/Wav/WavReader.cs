@@ -254,7 +254,8 @@ public sealed class WavReader : IDisposable
                 dataBytes = size - size % format.BlockAlign;
                 if (!_stream.CanSeek) break; // cannot look past the audio without consuming it
             }
-            else if (size > remaining)
+
+            if (id != "data" && size > remaining)
             {
                 if (dataStart >= 0 && allowTruncated)
                 {
@@ -265,22 +266,25 @@ public sealed class WavReader : IDisposable
                 throw new WavFormatException(dataStart >= 0 ? WavErrorKind.Truncated : WavErrorKind.Invalid,
                     $"The WAV file {_name} {kind}: its '{id}' chunk says {size} bytes but only {remaining} are in the file.");
             }
-            else if (id == "fmt ")
+
+            var consumed = 0L; // body bytes already read while parsing
+            if (id == "fmt ")
             {
                 if (format is not null) throw Invalid("has two fmt chunks");
                 format = ParseFormat(size);
+                consumed = size;
             }
             else if (id == "smpl")
             {
                 ValidateSampler(size);
+                consumed = 36;
             }
 
             // Skip the body (or the rest of it) and the pad byte that follows an odd-sized chunk.
             var next = bodyStart + size + (size & 1);
             if (!_stream.CanSeek)
             {
-                if (id != "fmt " && id != "smpl") SkipForward(size + (size & 1));
-                else if ((size & 1) == 1) SkipForward(1);
+                SkipForward(size - consumed + (size & 1));
             }
             else
             {

@@ -68,7 +68,7 @@ public sealed partial class ScriptedConsole : IAnsiConsole, IAnsiConsoleInput
     {
         foreach (var c in text)
         {
-            Press(new ConsoleKeyInfo(c, c == '\n' ? ConsoleKey.Enter : ConsoleKey.A, false, false, false));
+            Press(c is '\r' or '\n' ? new ConsoleKeyInfo('\r', ConsoleKey.Enter, false, false, false) : new ConsoleKeyInfo(c, ConsoleKey.A, false, false, false));
         }
 
         return this;
