@@ -13,6 +13,9 @@ ser="${1:-${SER_DIR:-$repo/../shared/ser}}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
+# -R: repeatable mode (fixed seeds for pluck noise and dither), so re-running gives byte-identical files.
+sox() { command sox -R "$@"; }
+
 need() { command -v "$1" >/dev/null || { echo "make-samples: '$1' not found (apt-get install $2)" >&2; exit 1; }; }
 need sox sox
 
@@ -22,35 +25,42 @@ fmt=(-r 16000 -c 1 -b 16 -e signed-integer)
 silence() { sox -n "${fmt[@]}" "$2" trim 0 "$1"; }
 
 # ---------------------------------------------------------------------------------------------------------------
-# demo.wav: 1 s silence, then neutral / happy / angry / sad blocks of one RAVDESS actor, 2 s silence between blocks.
+# demo.wav: 1 s silence, then neutral / happy / angry / sad blocks (5 clips, ~10 s each) of one RAVDESS actor, 2 s silence
+# between blocks.
 # ---------------------------------------------------------------------------------------------------------------
 actor=12
 # RAVDESS file names: modality-channel-emotion-intensity-statement-repetition-actor.
-# Emotion 01 neutral (has only normal intensity), 03 happy, 05 angry, 04 sad; intensity 02 = strong.
+# Emotion 01 neutral, 02 calm (the dataset's unified label folds it into neutral), 03 happy, 04 sad, 05 angry;
+# intensity 02 = strong (neutral exists in normal intensity only). Each block: the four strong clips (both statements,
+# both repetitions), then one normal-intensity clip so the block lasts about 10 s; neutral: four neutral + one calm.
 blocks=(
-  "neutral:03-01-01-01-01-01-$actor 03-01-01-01-02-01-$actor 03-01-01-01-01-02-$actor"
-  "happy:03-01-03-02-01-01-$actor 03-01-03-02-02-01-$actor 03-01-03-02-01-02-$actor"
-  "angry:03-01-05-02-01-01-$actor 03-01-05-02-02-01-$actor 03-01-05-02-01-02-$actor"
-  "sad:03-01-04-02-01-01-$actor 03-01-04-02-02-01-$actor 03-01-04-02-01-02-$actor"
+  "neutral:03-01-01-01-01-01-$actor 03-01-01-01-02-01-$actor 03-01-01-01-01-02-$actor 03-01-01-01-02-02-$actor 03-01-02-01-01-01-$actor"
+  "happy:03-01-03-02-01-01-$actor 03-01-03-02-02-01-$actor 03-01-03-02-01-02-$actor 03-01-03-02-02-02-$actor 03-01-03-01-01-01-$actor"
+  "angry:03-01-05-02-01-01-$actor 03-01-05-02-02-01-$actor 03-01-05-02-01-02-$actor 03-01-05-02-02-02-$actor 03-01-05-01-01-01-$actor"
+  "sad:03-01-04-02-01-01-$actor 03-01-04-02-02-01-$actor 03-01-04-02-01-02-$actor 03-01-04-02-02-02-$actor 03-01-04-01-01-01-$actor"
 )
 
 make_demo_from_dataset() {
   need opusdec opus-tools
-  local parts=() i=0
+  local parts=() i=0 t=1
   silence 1 "$work/lead.wav"; parts+=("$work/lead.wav")
   silence 2 "$work/gap.wav"
   for block in "${blocks[@]}"; do
-    local label="${block%%:*}" clips="${block#*:}"
-    (( i > 0 )) && parts+=("$work/gap.wav")
+    local label="${block%%:*}" clips="${block#*:}" start
+    (( i > 0 )) && { parts+=("$work/gap.wav"); t=$(echo "$t + 2" | bc -l); }
+    start=$t
     for clip in $clips; do
       local src="$ser/audio/ravdess/Actor_$actor/$clip.opus"
       [[ -f "$src" ]] || { echo "make-samples: missing $src" >&2; return 1; }
       opusdec --quiet --rate 16000 "$src" "$work/$clip.raw.wav"
-      # Peak-normalise each clip to -3 dBFS: moderate, keeps every block clearly audible without clipping.
-      sox "$work/$clip.raw.wav" "${fmt[@]}" "$work/$clip.wav" remix - gain -n -3
+      # Peak-normalise to -3 dBFS (moderate: every block clearly audible, none clips), then trim the clip's own
+      # leading/trailing silence (RAVDESS clips carry ~1 s of it) to 0.15 s, so a 3-second window is mostly speech.
+      sox "$work/$clip.raw.wav" "${fmt[@]}" "$work/$clip.wav" remix - gain -n -3 \
+        silence 1 0.05 2% reverse silence 1 0.05 2% reverse pad 0.15 0.15
       parts+=("$work/$clip.wav")
+      t=$(echo "$t + $(soxi -D "$work/$clip.wav")" | bc -l)
     done
-    echo "make-samples: block $label = $clips"
+    printf 'make-samples: %-8s %5.1f-%5.1f s = %s\n' "$label" "$start" "$t" "$clips"
     i=$((i + 1))
   done
   sox "${parts[@]}" "${fmt[@]}" "$here/demo.wav"

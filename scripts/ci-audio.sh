@@ -20,8 +20,8 @@ _orpheus_ci_audio() {
 
   if ! command -v pulseaudio >/dev/null || ! command -v pactl >/dev/null; then
     if [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null; then
-      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-        pulseaudio pulseaudio-utils libpulse0 >/dev/null 2>&1 || true
+      { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+          pulseaudio pulseaudio-utils libpulse0; } >/dev/null 2>&1 || true
     fi
     command -v pulseaudio >/dev/null || { echo "ci-audio: pulseaudio is not installed (apt-get install pulseaudio pulseaudio-utils)" >&2; return 1; }
   fi

@@ -138,7 +138,7 @@ class MicAugment:
             rt60 = self.u(len(rv), 0.15, 0.9)
             ir = torch.randn(len(rv), L, generator=self.g) * torch.exp(-6.9 * t[None] / rt60[:, None])
             ir[:, : int(0.002 * SR)] = 0
-            drr = 10 ** (self.u(len(rv), -6.0, 10.0) / 20)  # direct-to-reverberant ratio
+            drr = 10 ** (self.u(len(rv), -3.0, 12.0) / 20)  # direct-to-reverberant ratio
             ir = ir / ir.norm(dim=1, keepdim=True) / drr[:, None]
             ir[:, 0] = 1.0
             X[rv] = X[rv] * torch.fft.rfft(ir, N)

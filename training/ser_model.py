@@ -37,8 +37,9 @@ class WaveNorm(nn.Module):
 
 class LogMel(nn.Module):
     """STFT via Conv1d with fixed Hann-windowed DFT kernels + mel MatMul + log + per-band CMVN."""
-    def __init__(self, n_fft=400, hop=320, n_mels=64):
+    def __init__(self, n_fft=400, hop=320, n_mels=64, cmvn="global"):
         super().__init__()
+        self.cmvn = cmvn
         n_freqs = n_fft // 2 + 1
         n = torch.arange(n_fft).float()
         k = torch.arange(n_freqs).float()
@@ -55,8 +56,11 @@ class LogMel(nn.Module):
         p = re * re + im * im                                           # [B, F, frames]
         m = torch.matmul(p.transpose(1, 2), self.mel)                   # [B, frames, M]
         m = torch.log(m + 1e-3)
-        mu = m.mean(dim=1, keepdim=True)
-        sd = torch.sqrt(((m - mu) ** 2).mean(dim=1, keepdim=True) + 1e-5)
+        # per-window normalisation: 'global' = one mean/std over all bands and frames (keeps the spectral
+        # envelope/tilt, an arousal cue); 'band' = per-mel-band CMVN over time (removes it)
+        dims = (1, 2) if self.cmvn == "global" else (1,)
+        mu = m.mean(dim=dims, keepdim=True)
+        sd = torch.sqrt(((m - mu) ** 2).mean(dim=dims, keepdim=True) + 1e-5)
         return ((m - mu) / sd).transpose(1, 2)                          # [B, M, frames]
 
 
@@ -78,11 +82,11 @@ class ChanLN(nn.Module):
 
 class WaveBranch(nn.Module):
     """wav2vec2-style: strided 1-D conv feature encoder on the raw waveform + small transformer."""
-    def __init__(self, c0=64, d=96, layers=2, heads=4, ff=192, dropout=0.1, n_down=3):
+    def __init__(self, c0=64, d=96, layers=2, heads=4, ff=192, dropout=0.1, n_down=3, norm_groups=1):
         super().__init__()
-        fe = [nn.Conv1d(1, c0, 400, stride=160, bias=False),
-              nn.GroupNorm(c0, c0),  # per-channel norm over time = per-window instance norm (wav2vec2 'group_norm')
-              nn.GELU()]
+        # per-window normalisation of the first conv: norm_groups=c0 is wav2vec2's per-channel 'group_norm'
+        # (removes each filter's energy = spectral envelope); 1 = one mean/var per window (keeps it)
+        fe = [nn.Conv1d(1, c0, 400, stride=160, bias=False), nn.GroupNorm(norm_groups, c0), nn.GELU()]
         cin = c0
         for _ in range(n_down):  # each halves the frame rate: 100 Hz -> 12.5 Hz (38 frames per 3 s) for n_down=3
             fe += [nn.Conv1d(cin, d, 3, stride=2, padding=1, bias=False), ChanLN(d), nn.GELU()]
@@ -130,9 +134,9 @@ class PretrainedW2V2Branch(nn.Module):
 
 class MelBranch(nn.Module):
     """2-D CNN on 64-bin log-mel (16-32-64 channels + pooling)."""
-    def __init__(self, n_mels=64, chans=(16, 32, 64), spec_aug=True):
+    def __init__(self, n_mels=64, chans=(16, 32, 64), spec_aug=True, cmvn="global"):
         super().__init__()
-        self.logmel = LogMel(n_mels=n_mels)
+        self.logmel = LogMel(n_mels=n_mels, cmvn=cmvn)
         layers, cin = [], 1
         for c in chans:
             layers += [nn.Conv2d(cin, c, 3, padding=1, bias=False), nn.BatchNorm2d(c), nn.ReLU(), nn.MaxPool2d(2)]

@@ -8,7 +8,7 @@ namespace OrpheusLive.Api;
 
 /// <summary>The app's singletons the API serves from; the web host shares them instead of creating its own.</summary>
 /// <param name="Classifier">The loaded emotion model (its <c>Classify</c> is safe to call from several threads).</param>
-/// <param name="SpeechDetectors">Creates a speech gate per pooled analyzer, or null to count every window as speech.</param>
+/// <param name="SpeechDetectors">Gives each pooled analyzer its speech gate (owned by the app, never disposed by the API), or null to count every window as speech.</param>
 /// <param name="Moods">The mood mapping store.</param>
 /// <param name="Listen">Windowing of the live pipeline; uploads are scored with the same hop and speech threshold.</param>
 /// <param name="Feed">The live pipeline, when the server listens too.</param>

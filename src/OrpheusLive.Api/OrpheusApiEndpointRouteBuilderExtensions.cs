@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using OrpheusLive.Api.Endpoints;
 using OrpheusLive.Api.Security;
 
@@ -43,7 +44,7 @@ public static class OrpheusApiEndpointRouteBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapHealthEndpoints();
-        var api = app.MapGroup("/api").AddEndpointFilter<ApiKeyFilter>();
+        var api = app.MapGroup("/api").AddEndpointFilter(app.ServiceProvider.GetRequiredService<ApiKeyFilter>());
         api.MapEmotionEndpoints();
         api.MapMoodEndpoints();
         api.MapStateEndpoints();

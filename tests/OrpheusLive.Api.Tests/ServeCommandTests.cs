@@ -90,6 +90,18 @@ public sealed class ServeCommandTests
     }
 
     [Fact]
+    public async Task Serve_reports_a_busy_port_as_a_setting_problem()
+    {
+        await using var serve = ServeHarness.Create();
+        using var squatter = new System.Net.Sockets.TcpListener(IPAddress.Loopback, serve.Port);
+        squatter.Start();
+
+        var e = await Should.ThrowAsync<OptionsValidationException>(() => serve.StartAsync());
+
+        e.Message.ShouldContain($"cannot listen on http://127.0.0.1:{serve.Port}");
+    }
+
+    [Fact]
     public async Task Serve_allows_a_non_loopback_url_with_a_key()
     {
         await using var serve = ServeHarness.Create(new Dictionary<string, string?> { ["Api:Key"] = Key });

@@ -1,3 +1,4 @@
+using OrpheusLive.Core.Windowing;
 using OrpheusLive.Audio.Playback;
 
 namespace OrpheusLive.Audio.Tests;
@@ -26,7 +27,7 @@ internal sealed class FakeAudioOutput(int sampleRate = 16_000, int channels = 1)
     {
         if (FailWith is { } failure) throw failure;
         Interlocked.Add(ref _samplesWritten, interleaved.Length);
-        Volatile.Write(ref _lastBlockRms, Dsp.AudioLevel.Rms(interleaved));
+        Volatile.Write(ref _lastBlockRms, AudioLevel.Rms(interleaved));
         Thread.Sleep(Math.Max(1, interleaved.Length * 1000 / channels / sampleRate / 20));
     }
 

@@ -273,4 +273,24 @@ public sealed class LocalPlayerTests : IDisposable
         player.Current.ShouldNotBeNull();
         (await player.PlayAsync(new PlayRequest("chill", [folder], false), _ct)).AlreadyPlaying.ShouldBeTrue();
     }
+
+    [Theory]
+    [InlineData("chill")]
+    [InlineData("upbeat")]
+    [InlineData("comforting")]
+    [InlineData("energetic")]
+    [InlineData("exciting")]
+    public async Task Bundled_demo_music_plays_for_every_mood(string mood)
+    {
+        if (!Directory.Exists(Path.Combine(RepoPaths.Root, "samples", "music", mood)))
+            Assert.Skip("samples/music has not been generated (samples/make-samples.sh).");
+        var outputs = new FakeOutputFactory(new FakeAudioOutput(48_000, 2));
+        await using var player = new LocalPlayer(new LocalPlayerOptions { MusicRoot = RepoPaths.Root }, outputs, null, ExternalDecoders.None, new Random(1));
+
+        var result = await player.PlayAsync(new PlayRequest(mood, ["spotify:playlist:x", $"samples/music/{mood}"], true), _ct);
+
+        result.Started.ShouldBeTrue(result.Message);
+        player.Current!.Title.ShouldBe($"{mood}-theme.wav");
+        await Eventually(() => outputs.Output.SamplesWritten > 48_000 && outputs.Output.LastBlockRms > 0.05, "the tune is heard");
+    }
 }

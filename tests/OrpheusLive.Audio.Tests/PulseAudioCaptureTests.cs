@@ -1,3 +1,4 @@
+using OrpheusLive.Core.Windowing;
 using System.Buffers.Binary;
 using OrpheusLive.Audio.Dsp;
 using OrpheusLive.Audio.Sources;
@@ -102,6 +103,102 @@ public sealed class PulseAudioCaptureTests(PulseAudioFixture pulse)
             await source.ReadAsync(new float[1600], TestContext.Current.CancellationToken));
 
         e.Message.ShouldContain("No PulseAudio server");
+    }
+
+    [Fact]
+    public async Task A_source_that_disappears_mid_run_moves_to_the_fallback_source()
+    {
+        pulse.SkipIfUnavailable();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(Patience);
+        // A private sine source stands in for a USB microphone; unloading its module is the unplug. PulseAudio moves
+        // the recording to the fallback source instead of failing it, so the capture simply goes on.
+        var name = "orpheus_unplug_" + Guid.NewGuid().ToString("N")[..8];
+        var module = Pactl("load-module", "module-sine-source", $"source_name={name}", "rate=16000", "frequency=300").Trim();
+        int.TryParse(module, out _).ShouldBeTrue($"pactl load-module answered '{module}'");
+        await using var source = new PulseAudioSource(new PulseAudioSourceOptions { Device = name, FragmentMilliseconds = 50 });
+        var buffer = new float[800];
+        (await source.ReadAsync(buffer, timeout.Token)).ShouldBeGreaterThan(0);
+
+        Pactl("unload-module", module);
+
+        var after = 0;
+        while (after < IAudioSource.SampleRate) after += await source.ReadAsync(buffer, timeout.Token);
+        after.ShouldBeGreaterThanOrEqualTo(IAudioSource.SampleRate);
+    }
+
+    [Fact]
+    public async Task A_server_that_dies_mid_run_is_a_clear_error()
+    {
+        pulse.SkipIfUnavailable();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(Patience);
+        // A private daemon (own runtime dir and socket) that this test can kill without disturbing the shared one.
+        var runtime = Path.Combine(Path.GetTempPath(), "orpheus-pulse-doomed-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(runtime);
+        var socket = Path.Combine(runtime, "native");
+        var daemon = StartPrivateDaemon(runtime, socket);
+        try
+        {
+            await using var source = new PulseAudioSource(new PulseAudioSourceOptions
+            {
+                Server = "unix:" + socket,
+                Device = "doomed_sine",
+                FragmentMilliseconds = 50,
+            });
+            var buffer = new float[800];
+            (await source.ReadAsync(buffer, timeout.Token)).ShouldBeGreaterThan(0);
+
+            daemon.Kill();
+
+            var e = await Should.ThrowAsync<AudioSourceException>(async () =>
+            {
+                while (true) await source.ReadAsync(buffer, timeout.Token);
+            });
+            e.Message.ShouldContain("stopped");
+        }
+        finally
+        {
+            if (!daemon.HasExited) daemon.Kill();
+            daemon.Dispose();
+            try { Directory.Delete(runtime, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    private static System.Diagnostics.Process StartPrivateDaemon(string runtime, string socket)
+    {
+        var psi = new System.Diagnostics.ProcessStartInfo("pulseaudio") { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
+        psi.Environment["XDG_RUNTIME_DIR"] = runtime;
+        psi.Environment.Remove("PULSE_SERVER");
+        foreach (var a in new[]
+                 {
+                     "-n", "--daemonize=no", "--exit-idle-time=-1", "--use-pid-file=no", "--log-target=stderr", "--log-level=error",
+                     $"--load=module-native-protocol-unix auth-anonymous=1 socket={socket}",
+                     "--load=module-sine-source source_name=doomed_sine rate=16000 frequency=500",
+                 })
+            psi.ArgumentList.Add(a);
+        var process = System.Diagnostics.Process.Start(psi)!;
+        process.ErrorDataReceived += static (_, _) => { };
+        process.OutputDataReceived += static (_, _) => { };
+        process.BeginErrorReadLine();
+        process.BeginOutputReadLine();
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (!File.Exists(socket))
+        {
+            if (process.HasExited || DateTime.UtcNow > deadline) Assert.Skip("Could not start a private PulseAudio daemon for this test.");
+            Thread.Sleep(20);
+        }
+        return process;
+    }
+
+    private static string Pactl(params string[] arguments)
+    {
+        var psi = new System.Diagnostics.ProcessStartInfo("pactl") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in arguments) psi.ArgumentList.Add(a);
+        using var process = System.Diagnostics.Process.Start(psi)!;
+        var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
+        process.WaitForExit(10_000);
+        return output;
     }
 
     /// <summary>Reads until a block of audio is clearly not silence, then returns the next <paramref name="seconds"/>.</summary>

@@ -1,3 +1,4 @@
+using OrpheusLive.Core.Windowing;
 using OrpheusLive.Audio.Dsp;
 using OrpheusLive.Audio.Playback;
 using OrpheusLive.Audio.Sources;

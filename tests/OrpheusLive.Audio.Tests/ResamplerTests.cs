@@ -1,3 +1,4 @@
+using OrpheusLive.Core.Windowing;
 using OrpheusLive.Audio.Dsp;
 
 namespace OrpheusLive.Audio.Tests;
@@ -151,8 +152,8 @@ public sealed class ResamplerTests
     [Fact]
     public void Level_meter_reports_dbfs()
     {
-        AudioLevel.RmsDbfs(Signals.Sine(1000, Out, Out, amplitude: 1)).ShouldBe(-3.01, 0.02);
-        AudioLevel.RmsDbfs(Signals.Sine(1000, Out, Out, amplitude: 0.1)).ShouldBe(-23.01, 0.02);
+        AudioLevel.RmsDbfs(Signals.Sine(1000, Out, Out, amplitude: 1)).ShouldBe(-3.01f, 0.02f);
+        AudioLevel.RmsDbfs(Signals.Sine(1000, Out, Out, amplitude: 0.1)).ShouldBe(-23.01f, 0.02f);
         AudioLevel.RmsDbfs(new float[100]).ShouldBe(AudioLevel.SilenceDbfs);
         AudioLevel.RmsDbfs([]).ShouldBe(AudioLevel.SilenceDbfs);
         AudioLevel.Peak([0.1f, -0.7f, 0.3f]).ShouldBe(0.7f);

@@ -163,6 +163,17 @@ public sealed class WavReaderTests
         data.IsTruncated.ShouldBeFalse();
     }
 
+    [Theory]
+    [InlineData(4u)]
+    [InlineData(1_000_000u)]
+    public void A_riff_size_that_lies_is_ignored(uint riffSize)
+    {
+        var bytes = new RawWav().Chunk("fmt ", RawWav.FmtPcm(1, 16000, 16)).Chunk("data", RawWav.Pcm16([0.5f, -0.5f]))
+            .RiffSize(riffSize).Build();
+
+        ReadBytes(bytes).Samples.Length.ShouldBe(2);
+    }
+
     [Fact]
     public void Data_size_beyond_end_of_file_is_rejected_as_truncated_by_default()
     {

@@ -74,6 +74,7 @@ public sealed class DashboardRendererTests
 
     [Theory]
     [InlineData(80, 24, 1)]
+    [InlineData(50, 20, 1)]
     [InlineData(80, 24, 3)]
     [InlineData(100, 30, 2)]
     [InlineData(132, 43, 0)]

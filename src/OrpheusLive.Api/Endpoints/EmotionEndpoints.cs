@@ -61,18 +61,21 @@ public static class EmotionEndpoints
         var scores = new Dictionary<string, double>(result.Scores.Count);
         foreach (var (label, probability) in result.Scores)
         {
-            scores[label] = Math.Round(probability, 4);
+            scores[label] = Finite(probability);
         }
 
         return TypedResults.Ok(new EmotionResponse(
             result.Emotion,
-            Math.Round(result.Confidence, 4),
+            Finite(result.Confidence),
             scores,
             moods.Current.MoodFor(result.Emotion),
             result.Windows,
             result.SpeechWindows,
             Math.Round(samples.Length / (double)IAudioSource.SampleRate, 3)));
     }
+
+    // Four decimals like `listen --json`; a NaN from a broken model becomes 0 rather than a JSON writer failure.
+    private static double Finite(float probability) => float.IsFinite(probability) ? Math.Round(probability, 4) : 0;
 
     /// <summary>The labels of the loaded model.</summary>
     public static Ok<EmotionsResponse> GetLabels(IEmotionClassifier classifier)

@@ -22,6 +22,8 @@ public static class EventStreamEndpoints
     /// <summary>The SSE media type.</summary>
     public const string ContentType = "text/event-stream";
 
+    private static readonly byte[] EventTerminator = "\n\n"u8.ToArray();
+
     /// <summary>Maps the endpoint onto the <c>/api</c> group.</summary>
     public static RouteGroupBuilder MapEventStreamEndpoints(this RouteGroupBuilder api)
     {
@@ -130,11 +132,23 @@ public static class EventStreamEndpoints
     private static async Task WriteEventAsync(
         HttpResponse response, SequencedEvent sequenced, PipelineEventJsonWriter eventJson, ArrayBufferWriter<byte> buffer, CancellationToken cancellationToken)
     {
+        ReadOnlyMemory<byte> json;
+        try
+        {
+            json = EventJson.Format(eventJson, sequenced.Event, buffer);
+        }
+        catch (ArgumentException)
+        {
+            // A value JSON cannot carry (NaN from a broken model): skip this event, keep the stream alive.
+            await WriteCommentAsync(response, $"event {sequenced.Id} skipped: not representable as JSON", cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         var header = string.Create(CultureInfo.InvariantCulture, $"id: {sequenced.Id}\nevent: {EventJson.EventName(sequenced.Event)}\ndata: ");
         await response.Body.WriteAsync(Encoding.UTF8.GetBytes(header), cancellationToken).ConfigureAwait(false);
 
         // The JSON is compact (one line), so it fits one data: field.
-        await response.Body.WriteAsync(EventJson.Format(eventJson, sequenced.Event, buffer), cancellationToken).ConfigureAwait(false);
-        await response.Body.WriteAsync("\n\n"u8.ToArray(), cancellationToken).ConfigureAwait(false);
+        await response.Body.WriteAsync(json, cancellationToken).ConfigureAwait(false);
+        await response.Body.WriteAsync(EventTerminator, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -5,9 +5,10 @@ using OrpheusLive.Core.Pipeline;
 namespace OrpheusLive.Api.Uploads;
 
 /// <summary>
-/// Scores clips for concurrent requests. A <see cref="ClipAnalyzer"/> (and its speech gate) serves one request at a
-/// time, so each request rents one; idle ones are kept for reuse because a speech gate may be costly to create. The model
-/// itself is shared: the classifier runs one window at a time across all requests.
+/// Scores clips for concurrent requests. A <see cref="ClipAnalyzer"/> (with its window buffers) serves one request at a
+/// time, so each request rents one; idle ones are kept for reuse. The model is shared: the classifier runs one window at
+/// a time across all requests. Speech gates come from the app's factory, which owns them (it may hand out one shared,
+/// internally locked gate), so the pool never disposes them.
 /// </summary>
 public sealed class ClipAnalyzerPool : IDisposable
 {
@@ -15,13 +16,13 @@ public sealed class ClipAnalyzerPool : IDisposable
     private readonly Func<ISpeechDetector>? _detectors;
     private readonly ListenOptions _listen;
     private readonly int _maxIdle;
-    private readonly ConcurrentBag<PooledAnalyzer> _idle = [];
+    private readonly ConcurrentBag<ClipAnalyzer> _idle = [];
     private readonly SemaphoreSlim _slots;
     private int _idleCount;
 
     /// <summary>Creates the pool.</summary>
     /// <param name="classifier">The shared model.</param>
-    /// <param name="detectors">Creates one speech gate per analyzer, or null to count every window as speech.</param>
+    /// <param name="detectors">Gives each new analyzer its speech gate (not disposed here), or null to count every window as speech.</param>
     /// <param name="listen">Hop and speech threshold of the live pipeline (the same windowing).</param>
     /// <param name="maxIdle">Analyzers kept idle; more are created under load and dropped afterwards.</param>
     public ClipAnalyzerPool(IEmotionClassifier classifier, Func<ISpeechDetector>? detectors, ListenOptions listen, int maxIdle = 8)
@@ -59,7 +60,7 @@ public sealed class ClipAnalyzerPool : IDisposable
         var analyzer = Rent();
         try
         {
-            return analyzer.Clip.Analyze(samples);
+            return analyzer.Analyze(samples);
         }
         finally
         {
@@ -70,15 +71,11 @@ public sealed class ClipAnalyzerPool : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
-        while (_idle.TryTake(out var analyzer))
-        {
-            analyzer.Dispose();
-        }
-
+        _idle.Clear();
         _slots.Dispose();
     }
 
-    private PooledAnalyzer Rent()
+    private ClipAnalyzer Rent()
     {
         if (_idle.TryTake(out var idle))
         {
@@ -86,25 +83,18 @@ public sealed class ClipAnalyzerPool : IDisposable
             return idle;
         }
 
-        var detector = _detectors?.Invoke();
-        var window = new WindowAnalyzer(_classifier, detector, _listen.MinSpeechFraction);
-        return new PooledAnalyzer(new ClipAnalyzer(window, _listen.HopSeconds), detector);
+        var window = new WindowAnalyzer(_classifier, _detectors?.Invoke(), _listen.MinSpeechFraction);
+        return new ClipAnalyzer(window, _listen.HopSeconds);
     }
 
-    private void Return(PooledAnalyzer analyzer)
+    private void Return(ClipAnalyzer analyzer)
     {
         if (Interlocked.Increment(ref _idleCount) > _maxIdle)
         {
             Interlocked.Decrement(ref _idleCount);
-            analyzer.Dispose();
-            return;
+            return; // enough spares; this one goes to the garbage collector
         }
 
         _idle.Add(analyzer);
-    }
-
-    private sealed record PooledAnalyzer(ClipAnalyzer Clip, ISpeechDetector? Detector) : IDisposable
-    {
-        public void Dispose() => (Detector as IDisposable)?.Dispose();
     }
 }

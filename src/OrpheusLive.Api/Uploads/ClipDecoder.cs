@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Microsoft.AspNetCore.Http;
 using OrpheusLive.Audio.Dsp;
 using OrpheusLive.Audio.Wav;
@@ -26,7 +27,9 @@ public static class ClipDecoder
         }
 
         RejectIfNotWav(file);
-        using var stream = new MemoryStream(bytes.ToArray(), writable: false);
+        using var stream = MemoryMarshal.TryGetArray(bytes, out var segment)
+            ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
+            : new MemoryStream(bytes.ToArray(), writable: false);
         WavReader reader;
         try
         {

@@ -6,7 +6,10 @@ public sealed record LocalPlayerOptions
     /// <summary>The configuration section these options are bound from.</summary>
     public const string SectionName = "LocalPlayer";
 
-    /// <summary>Folder that relative music targets are resolved against; the current directory when empty.</summary>
+    /// <summary>
+    /// Folder that relative music targets ("samples/music/chill") are resolved against. When empty: the current
+    /// directory, else the application's folder (where the build copies samples/music).
+    /// </summary>
     public string? MusicRoot { get; init; }
 
     /// <summary>Fade-in/out length on start, stop, pause and skip, in ms (0 = hard cuts). 0–5000.</summary>

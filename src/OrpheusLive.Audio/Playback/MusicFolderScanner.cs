@@ -62,11 +62,18 @@ internal sealed class MusicFolderScanner(string? musicRoot, ExternalDecoders dec
         return colon <= 0 || looksLikeDrive;
     }
 
+    // Relative targets: against MusicRoot when set; otherwise the current directory, then the app folder (where the
+    // build copies samples/music), whichever has it.
     private string ResolvePath(string path)
     {
         if (path.StartsWith("~/", StringComparison.Ordinal))
             path = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), path[2..]);
-        return Path.GetFullPath(Path.IsPathRooted(path) || string.IsNullOrWhiteSpace(musicRoot) ? path : Path.Combine(musicRoot, path));
+        if (Path.IsPathRooted(path)) return Path.GetFullPath(path);
+        if (!string.IsNullOrWhiteSpace(musicRoot)) return Path.GetFullPath(Path.Combine(musicRoot, path));
+        var fromCurrent = Path.GetFullPath(path);
+        if (Directory.Exists(fromCurrent) || File.Exists(fromCurrent)) return fromCurrent;
+        var fromApp = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, path));
+        return Directory.Exists(fromApp) || File.Exists(fromApp) ? fromApp : fromCurrent;
     }
 
     private List<string> ListPlayable(string folder)

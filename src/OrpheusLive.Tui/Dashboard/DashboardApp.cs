@@ -174,7 +174,7 @@ public sealed class DashboardApp
                 ViewModel.ToggleTimeline();
                 break;
             case DashboardAction.ChooseDevice when _devices is null:
-                ViewModel.ShowNotice($"Device selection is available with the Spotify player (this is the {_pipeline.Player.Name} player).");
+                ViewModel.ShowNotice("Device selection is available with the Spotify player.");
                 return DashboardAction.None;
         }
 

@@ -11,11 +11,11 @@ namespace OrpheusLive.Tui.Dashboard;
 /// </summary>
 public sealed class DashboardRenderer(DashboardTheme theme)
 {
-    /// <summary>Smallest size laid out properly; smaller terminals get the same layout, cropped.</summary>
-    public const int MinWidth = 60;
+    /// <summary>Narrowest layout; below it lines are laid out for this width (80 columns is the design size).</summary>
+    public const int MinWidth = 40;
 
-    /// <summary>Smallest height laid out properly.</summary>
-    public const int MinHeight = 16;
+    /// <summary>Lowest layout; below it the bottom is cropped (24 rows is the design size).</summary>
+    public const int MinHeight = 12;
 
     private const int InfoLabelWidth = 9;
     private readonly string _ellipsis = theme.Unicode ? "…" : "...";
@@ -52,7 +52,7 @@ public sealed class DashboardRenderer(DashboardTheme theme)
 
         if (view.Notice is { } notice)
         {
-            footer.Add(new StyledLine().Add(Sym("» ", "> "), "cyan").Add(Text(notice), "cyan"));
+            footer.AddRange(MessageLines(Sym("» ", "> "), notice, "cyan", inner));
         }
 
         footer.AddRange(KeyLines(view.Keys, inner));
@@ -171,12 +171,15 @@ public sealed class DashboardRenderer(DashboardTheme theme)
         return new StyledLine().Add(line.Time.PadLeft(9) + "  ", "grey").Add(Text(line.Text), style);
     }
 
-    private IEnumerable<StyledLine> WarningLines(WarningLine warning, int width)
+    private IEnumerable<StyledLine> WarningLines(WarningLine warning, int width) =>
+        warning.Severity == StatusSeverity.Error
+            ? MessageLines(Sym("✖ ", "x "), warning.Text, "bold red", width)
+            : MessageLines(Sym("⚠ ", "! "), warning.Text, "yellow", width);
+
+    /// <summary>A message on at most two lines (wrapped at a space, then cut), so one long message cannot push out the keys.</summary>
+    private IEnumerable<StyledLine> MessageLines(string prefix, string message, string style, int width)
     {
-        var style = warning.Severity == StatusSeverity.Error ? "bold red" : "yellow";
-        var prefix = warning.Severity == StatusSeverity.Error ? Sym("✖ ", "x ") : Sym("⚠ ", "! ");
-        var text = Text(warning.Text);
-        var first = Wrap(text, width - prefix.Length, out var rest);
+        var first = Wrap(Text(message), width - prefix.Length, out var rest);
         yield return new StyledLine().Add(prefix, style).Add(first, style);
         if (rest.Length > 0)
         {

@@ -202,11 +202,14 @@ public sealed class MappingEditor(IAnsiConsole console, IMoodMapStore store, Map
         }
     }
 
-    private Task<string?> AskTargetAsync(string what, CancellationToken cancellationToken) =>
-        AskAsync(
-            $"{what} — spotify:playlist:…, spotify:album:…, spotify:track:…, an open.spotify.com link or a local folder (empty to cancel):",
+    private Task<string?> AskTargetAsync(string what, CancellationToken cancellationToken)
+    {
+        console.MarkupLine("[grey]A playlist is spotify:playlist:…, spotify:album:…, spotify:track:…, an open.spotify.com link or a local folder.[/]");
+        return AskAsync(
+            $"{what} (empty to cancel):",
             input => MappingDraft.NormalizeTarget(input, out var error) is null ? error : null,
             cancellationToken);
+    }
 
     /// <summary>Asks for text; <paramref name="check"/> returns an error to show before asking again. Empty input cancels (null).</summary>
     private async Task<string?> AskAsync(string question, Func<string, string?> check, CancellationToken cancellationToken)

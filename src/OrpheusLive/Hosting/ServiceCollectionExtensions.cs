@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Configuration;
 using OrpheusLive.Audio;
+using OrpheusLive.Audio.Playback;
 using OrpheusLive.Cli;
 using OrpheusLive.Commands;
 using OrpheusLive.Commands.Model;
@@ -26,7 +27,7 @@ public static class ServiceCollectionExtensions
     {
         services.AddPipeline();
         services.AddInference(configuration);
-        services.AddAudio();
+        services.AddAudio(configuration);
         services.AddPlayers();
         services.AddCommands();
         return services;
@@ -41,10 +42,18 @@ public static class ServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Audio inputs (WAV files, PulseAudio, waveIn).</summary>
-    public static IServiceCollection AddAudio(this IServiceCollection services)
+    /// <summary>Audio inputs (WAV files, PulseAudio, waveIn) and the built-in local player (PulseAudio output).</summary>
+    public static IServiceCollection AddAudio(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<IAudioSourceFactory>(_ => new AudioSourceFactory());
+        services.AddSingleton<IPlayerProvider>(sp =>
+        {
+            var player = configuration.GetSection(LocalPlayerOptions.SectionName).Get<LocalPlayerOptions>() ?? new LocalPlayerOptions();
+            var output = configuration.GetSection($"{LocalPlayerOptions.SectionName}:Output").Get<PulseAudioSinkOptions>() ?? new PulseAudioSinkOptions();
+            player.Validate();
+            output.Validate();
+            return new LocalPlayerProvider(player, output, sp.GetRequiredService<ILoggerFactory>());
+        });
         return services;
     }
 

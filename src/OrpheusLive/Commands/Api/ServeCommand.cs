@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -85,7 +86,7 @@ public sealed class ServeCommand(
             var app = OrpheusApiServer.Create(options, dependencies);
             await using (app.ConfigureAwait(false))
             {
-                await app.StartAsync(cancellationToken).ConfigureAwait(false);
+                await StartAsync(app, options, cancellationToken).ConfigureAwait(false);
                 _logger.LogInformation("OrpheusLive API on {Urls} (API key {KeyState}; model {Model} {Version}{Listening})",
                     string.Join(", ", app.Urls), options.RequiresKey ? "required" : "not required", model.Info.Name, model.Info.Version,
                     session is null ? "" : $"; listening to {session.Pipeline.Snapshot.Input}");
@@ -114,6 +115,20 @@ public sealed class ServeCommand(
         }
 
         return 0;
+    }
+
+    // A busy or forbidden port is a setting to change, so it is reported like one (one line, exit code 1).
+    private static async Task StartAsync(WebApplication app, ApiOptions options, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException e)
+        {
+            throw new OptionsValidationException(ApiOptions.SectionName, typeof(ApiOptions),
+                [$"cannot listen on {options.Urls}: {e.Message} Pick another address with --urls or {ApiOptions.SectionName}:Urls."]);
+        }
     }
 
     private LiveSession CreateSession(CommandArgs args)

@@ -36,7 +36,7 @@ public sealed class MapCommand(IMoodMapStore moods) : ICliCommand
     {
         ArgumentNullException.ThrowIfNull(args);
         args.RejectUnknown("help");
-        if (!TerminalCheck.IsInteractive(out var problem))
+        if (!TerminalCheck.IsInteractive(AnsiConsole.Console, out var problem))
         {
             await Console.Error.WriteLineAsync(
                 $"orpheus {Name}: the mapping editor needs an interactive terminal ({problem}). Edit {moods.UserFilePath} instead (the format is in config/moods.json).");

@@ -18,6 +18,7 @@ namespace OrpheusLive.Commands.Tui;
 /// </summary>
 public sealed class RunCommand(
     LiveSessionFactory sessions,
+    IAudioSourceFactory audio,
     IMoodMapStore moods,
     IConfiguration configuration,
     IEnumerable<PlaybackDevicesFactory> deviceSelection,
@@ -25,6 +26,9 @@ public sealed class RunCommand(
 {
     /// <summary>The warning shown when the demo input replaces a missing microphone.</summary>
     public const string NoMicrophoneWarning = "No microphone — playing the demo input";
+
+    /// <summary>How long the microphone probe waits for the first audio before trusting a device that opened.</summary>
+    private static readonly TimeSpan MicrophoneProbeTimeout = TimeSpan.FromSeconds(3);
 
     /// <inheritdoc />
     public string Name => "run";
@@ -54,7 +58,7 @@ public sealed class RunCommand(
     {
         ArgumentNullException.ThrowIfNull(args);
         args.RejectUnknown("input", "fast", "player", "device", "help");
-        if (!TerminalCheck.IsInteractive(out var problem))
+        if (!TerminalCheck.IsInteractive(AnsiConsole.Console, out var problem))
         {
             await Console.Error.WriteLineAsync(
                 $"orpheus {Name}: the dashboard needs an interactive terminal ({problem}). Use 'orpheus listen' (add --json for machine-readable lines) instead.");
@@ -73,7 +77,14 @@ public sealed class RunCommand(
             args.Value("device") ?? NullIfEmpty(configuration["Audio:Device"]),
             args.Value("player") ?? NullIfEmpty(configuration["Player:Default"]) ?? "auto");
 
-        var (session, fallbackWarning) = OpenSession(request);
+        string? fallbackWarning = null;
+        if (request.InputFile is null && await ProbeMicrophoneAsync(request.Device, cancellationToken) is { } microphoneProblem)
+        {
+            (request, fallbackWarning) = DemoInstead(request, microphoneProblem);
+        }
+
+        var (session, openWarning) = OpenSession(request);
+        fallbackWarning ??= openWarning;
         await using (session)
         {
             foreach (var warning in fallbackWarning is null ? session.Warnings : [fallbackWarning, .. session.Warnings])
@@ -96,20 +107,53 @@ public sealed class RunCommand(
         }
         catch (AudioSourceException e) when (request.InputFile is null)
         {
-            // A fresh machine without a microphone must still show the whole pipeline working.
-            var demo = Path.Combine(AppContext.BaseDirectory, "samples", "demo.wav");
-            if (!File.Exists(demo))
-            {
-                throw new AudioSourceException($"{e.Message} The demo input {demo} is missing too; use --input FILE.wav.", e);
-            }
-
-            logger.LogWarning("No microphone ({Reason}); playing the demo input {Demo}", e.Message, demo);
-            return (sessions.Create(request with { InputFile = demo, Fast = false }), $"{NoMicrophoneWarning} ({e.Message})");
+            var (demo, warning) = DemoInstead(request, e.Message);
+            return (sessions.Create(demo), warning);
         }
         catch (ArgumentException e) when (e.ParamName == "name")
         {
             throw new CommandLineException(e.Message.Split(" (Parameter")[0]);
         }
+    }
+
+    /// <summary>
+    /// Microphones open lazily (PulseAudio connects on the first read), so a missing one shows only when read:
+    /// reads once, briefly. Returns the problem in plain words, or null when the microphone works (or is just quiet).
+    /// </summary>
+    private async Task<string?> ProbeMicrophoneAsync(string? device, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var source = audio.Open(null, fast: false, device);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(MicrophoneProbeTimeout);
+            await source.ReadAsync(new float[IAudioSource.SampleRate / 10], timeout.Token);
+            return null;
+        }
+        catch (AudioSourceException e)
+        {
+            return e.Message;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return null; // Opened but silent so far (bursty virtual sources): let the pipeline use it.
+        }
+    }
+
+    /// <summary>The request with the demo input instead of the microphone, and the warning that says so.</summary>
+    /// <exception cref="AudioSourceException">The demo input is missing too.</exception>
+    private (ListenRequest Request, string Warning) DemoInstead(ListenRequest request, string problem)
+    {
+        // A fresh machine without a microphone must still show the whole pipeline working.
+        var demo = Path.Combine(AppContext.BaseDirectory, "samples", "demo.wav");
+        if (!File.Exists(demo))
+        {
+            throw new AudioSourceException($"{problem} The demo input {demo} is missing too; use --input FILE.wav.");
+        }
+
+        logger.LogWarning("No microphone ({Reason}); playing the demo input {Demo}", problem, demo);
+        var firstSentence = problem.Split(". ", 2)[0].TrimEnd('.');
+        return (request with { InputFile = demo, Fast = false }, $"{NoMicrophoneWarning}: {firstSentence}.");
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using OrpheusLive.Cli;
+using OrpheusLive.Spotify.Api;
+using OrpheusLive.Tui.Devices;
 
 namespace OrpheusLive.Commands.Tui;
 
@@ -7,11 +9,14 @@ namespace OrpheusLive.Commands.Tui;
 public static class TuiCommandExtensions
 {
     /// <summary>
-    /// Registers <c>orpheus run</c> (the dashboard, also the default command) and <c>orpheus map</c>. Device selection in
-    /// the dashboard is enabled by registering a <see cref="OrpheusLive.Tui.Devices.PlaybackDevicesFactory"/> singleton.
+    /// Registers <c>orpheus run</c> (the dashboard, also the default command) and <c>orpheus map</c>, and the dashboard's
+    /// device selection for the Spotify player (any other player kind can add its own <see cref="PlaybackDevicesFactory"/>).
     /// </summary>
     public static IServiceCollection AddTuiCommands(this IServiceCollection services)
     {
+        // The Spotify client is resolved only when the dashboard runs with the Spotify player.
+        services.AddSingleton<PlaybackDevicesFactory>(sp => player =>
+            SpotifyPlaybackDevices.For(player, sp.GetRequiredService<SpotifyClient>));
         services.AddCliCommand<RunCommand>();
         services.AddCliCommand<MapCommand>();
         return services;

@@ -1,0 +1,216 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+
+namespace OrpheusLive.IntegrationTests;
+
+/// <summary>
+/// The dashboard (<c>orpheus run</c>) in a real terminal: tmux on a private server socket, a detached 100×30 session,
+/// the demo input and the console player. Polls the screen (no timing assertions), opens and leaves the mapping
+/// editor, quits with q and checks the exit code and that the normal screen is back.
+/// </summary>
+public sealed partial class TuiTmuxTests
+{
+    private static readonly TimeSpan DashboardTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(20);
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task The_dashboard_shows_emotions_and_mood_opens_the_editor_and_quits_with_exit_code_0(bool noColor)
+    {
+        SkipUnlessRunnable();
+        using var dir = new TempDirectory();
+        var exitFile = dir.File("exit.txt");
+        await using var tmux = await Tmux.StartAsync(
+            $"cd {Quote(OrpheusProcess.AppDirectory)} && ORPHEUS_CONFIG_DIR={Quote(dir.Path)}{(noColor ? " NO_COLOR=1" : "")} " +
+            $"{AppCommand()} run --input {Quote(OrpheusProcess.DemoWav)} --player console; " +
+            $"echo EXIT=$? > {Quote(exitFile)}; sleep 120",
+            width: 100, height: 30);
+
+        var dashboard = await tmux.WaitForAsync(IsDashboardWithMood, DashboardTimeout, "the emotion bars and a mood");
+        dashboard.ShouldContain("[m] mapping");
+        dashboard.ShouldContain("Latency  p50 ");
+        if (noColor)
+        {
+            dashboard.ShouldMatch(@"> \w+\s+#+\.*\s+\d+%", "without colour the bars are drawn with '#' and '.'");
+        }
+
+        await tmux.SendKeysAsync("m");
+        var editor = await tmux.WaitForAsync(s => s.Contains("Mapping editor", StringComparison.Ordinal) && s.Contains("without saving", StringComparison.Ordinal),
+            StepTimeout, "the mapping editor");
+        editor.ShouldContain("Emotion → mood");
+
+        // The last entry of the editor's menu leaves it; ↑ wraps around to it.
+        await tmux.SendKeysAsync("Up");
+        await tmux.WaitForAsync(s => Regex.IsMatch(s, @">\s+Return to the dashboard without saving"), StepTimeout, "the leave entry selected");
+        await tmux.SendKeysAsync("Enter");
+        await tmux.WaitForAsync(s => s.Contains("[q] quit", StringComparison.Ordinal) && !s.Contains("Mapping editor", StringComparison.Ordinal),
+            StepTimeout, "the dashboard again");
+
+        await tmux.SendKeysAsync("q");
+        var exit = await WaitForFileAsync(exitFile, StepTimeout);
+        exit.Trim().ShouldBe("EXIT=0");
+
+        // The alternate screen was left: the shell's screen is back, without the dashboard's frame.
+        var after = await tmux.CaptureAsync();
+        after.ShouldNotContain("[q] quit");
+    }
+
+    [Theory]
+    [InlineData("run")]
+    [InlineData("map")]
+    public async Task Without_a_terminal_the_full_screen_commands_explain_what_to_use_instead(string command)
+    {
+        using var config = new TempDirectory();
+
+        var (code, stdout, stderr) = await OrpheusProcess.RunAsync([command], config.Path, TimeSpan.FromMinutes(1));
+
+        code.ShouldBe(2, stderr);
+        stderr.ShouldContain("needs an interactive terminal");
+        stderr.ShouldContain(command == "run" ? "orpheus listen" : "moods.json");
+        stdout.ShouldNotContain("\u001b[");
+    }
+
+    private static bool IsDashboardWithMood(string screen)
+    {
+        var mood = MoodLine().Match(screen);
+        return screen.Contains("Emotions", StringComparison.Ordinal)
+            && TopEmotionBar().IsMatch(screen)
+            && mood.Success && mood.Groups["mood"].Value != "—";
+    }
+
+    private static void SkipUnlessRunnable()
+    {
+        if (!Tmux.IsInstalled())
+        {
+            Assert.Skip("tmux is not installed (apt-get install tmux); the dashboard needs a real terminal to test.");
+        }
+
+        if (!File.Exists(OrpheusProcess.Model))
+        {
+            Assert.Skip($"The emotion model {OrpheusProcess.Model} has not been built yet (training/export.py); the dashboard cannot run without it.");
+        }
+
+        if (!File.Exists(OrpheusProcess.DemoWav))
+        {
+            Assert.Skip($"The demo input {OrpheusProcess.DemoWav} has not been generated yet (samples/make-samples.sh).");
+        }
+    }
+
+    private static string AppCommand()
+    {
+        var apphost = Path.Combine(OrpheusProcess.AppDirectory, OperatingSystem.IsWindows() ? "orpheus.exe" : "orpheus");
+        return File.Exists(apphost) ? Quote(apphost) : $"dotnet {Quote(Path.Combine(OrpheusProcess.AppDirectory, "orpheus.dll"))}";
+    }
+
+    private static async Task<string> WaitForFileAsync(string path, TimeSpan timeout)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        while (stopwatch.Elapsed < timeout)
+        {
+            if (File.Exists(path) && await File.ReadAllTextAsync(path) is { Length: > 0 } text)
+            {
+                return text;
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException($"orpheus did not exit within {timeout.TotalSeconds:F0} s after q ({path} was not written).");
+    }
+
+    private static string Quote(string value) => "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+
+    [GeneratedRegex(@"Mood\s{2,}(?<mood>\S+)")]
+    private static partial Regex MoodLine();
+
+    [GeneratedRegex(@">\s\w+\s+\S+\s+\d+%")]
+    private static partial Regex TopEmotionBar();
+
+    /// <summary>A detached tmux session on a private server, so the tests never touch the user's tmux.</summary>
+    private sealed class Tmux : IAsyncDisposable
+    {
+        private readonly string _socket = $"orpheus-test-{Guid.NewGuid():N}";
+        private const string Session = "orpheus";
+
+        public static bool IsInstalled()
+        {
+            try
+            {
+                using var process = Process.Start(new ProcessStartInfo("tmux", "-V") { RedirectStandardOutput = true, RedirectStandardError = true });
+                process!.WaitForExit(5000);
+                return process.ExitCode == 0;
+            }
+            catch (System.ComponentModel.Win32Exception)
+            {
+                return false;
+            }
+        }
+
+        public static async Task<Tmux> StartAsync(string shellCommand, int width, int height)
+        {
+            var tmux = new Tmux();
+            await tmux.RunAsync("new-session", "-d", "-s", Session, "-x", width.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "-y", height.ToString(System.Globalization.CultureInfo.InvariantCulture), shellCommand);
+            return tmux;
+        }
+
+        public Task<string> CaptureAsync() => RunAsync("capture-pane", "-p", "-t", Session);
+
+        public Task SendKeysAsync(string key) => RunAsync("send-keys", "-t", Session, key);
+
+        /// <summary>Polls the screen until <paramref name="done"/> holds; fails with the last screen after <paramref name="timeout"/>.</summary>
+        public async Task<string> WaitForAsync(Func<string, bool> done, TimeSpan timeout, string what)
+        {
+            var stopwatch = Stopwatch.StartNew();
+            var screen = "";
+            while (stopwatch.Elapsed < timeout)
+            {
+                screen = await CaptureAsync();
+                if (done(screen))
+                {
+                    return screen;
+                }
+
+                await Task.Delay(250);
+            }
+
+            throw new TimeoutException($"Waited {timeout.TotalSeconds:F0} s for {what}; the screen was:\n{screen}");
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                await RunAsync("kill-server");
+            }
+            catch (InvalidOperationException)
+            {
+                // Already gone.
+            }
+        }
+
+        private async Task<string> RunAsync(params string[] args)
+        {
+            var psi = new ProcessStartInfo("tmux") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            psi.ArgumentList.Add("-L");
+            psi.ArgumentList.Add(_socket);
+            foreach (var arg in args)
+            {
+                psi.ArgumentList.Add(arg);
+            }
+
+            psi.Environment.Remove("TMUX"); // when the tests themselves run inside tmux
+            using var process = Process.Start(psi)!;
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            if (process.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"tmux {string.Join(' ', args)} failed: {await stderr}");
+            }
+
+            return await stdout;
+        }
+    }
+}
