@@ -103,6 +103,30 @@ public sealed class ListenSessionTests
     }
 
     [Fact]
+    public async Task Pause_then_resume_keeps_audio_time_running_and_never_spans_the_pause()
+    {
+        var model = new MeanCodedClassifier();
+        ListenSession? session = null;
+        var source = new ArraySource(Audio.Segments((20, 1)), chunk: 16_000)
+            .At(5, () => session!.Pause())
+            .At(9, () => session!.Resume())
+            .At(12, () => session!.Pause())
+            .At(13, () => session!.Resume());
+        session = new ListenSession(source, new WindowAnalyzer(model, null, 0.25), MemoryMoodStore.Default(), new RecordingPlayer(),
+            new ListenOptions(), Debounce, NullLogger.Instance);
+        var events = new List<PipelineEvent>();
+        using var _ = session.Events.Subscribe(events.Add);
+
+        await session.RunAsync(CancellationToken.None);
+        session.Dispose();
+
+        // Actions run as a read reaches their time, so the pause covers the hop just read (4–5 s) and the resume
+        // applies to the hop just read (8–9 s). After each resume a fresh 3 s must fill before the next window,
+        // and times keep counting the paused audio.
+        events.OfType<WindowEvent>().Select(w => w.T).ShouldBe(new[] { 3.0, 4, 11, 15, 16, 17, 18, 19, 20 });
+    }
+
+    [Fact]
     public async Task A_shorter_hop_gives_more_windows()
     {
         var (events, _, _) = await RunAsync(Audio.Segments((5, 1)), new ListenOptions { HopSeconds = 0.5 });

@@ -5,10 +5,18 @@ using OrpheusLive.Core.Playback;
 
 namespace OrpheusLive.Core.Tests;
 
-/// <summary>Plays a float array in chunks of a given size.</summary>
+/// <summary>Plays a float array in chunks of a given size; <see cref="At"/> runs actions when reading passes a position.</summary>
 internal sealed class ArraySource(float[] samples, int chunk = 777) : IAudioSource
 {
+    private readonly SortedList<int, Action> _actions = [];
     private int _position;
+
+    /// <summary>Runs <paramref name="action"/> once reading reaches <paramref name="seconds"/>.</summary>
+    public ArraySource At(double seconds, Action action)
+    {
+        _actions.Add((int)(seconds * 16_000), action);
+        return this;
+    }
 
     public string Description => "array";
 
@@ -19,6 +27,13 @@ internal sealed class ArraySource(float[] samples, int chunk = 777) : IAudioSour
         var n = Math.Min(Math.Min(chunk, buffer.Length), samples.Length - _position);
         samples.AsSpan(_position, n).CopyTo(buffer.Span);
         _position += n;
+        while (_actions.Count > 0 && _actions.Keys[0] <= _position)
+        {
+            var action = _actions.Values[0];
+            _actions.RemoveAt(0);
+            action();
+        }
+
         return ValueTask.FromResult(n);
     }
 

@@ -49,7 +49,7 @@ public sealed class ListenCommandTests
     {
         using var dir = new TempDirectory();
         var bad = dir.File("bad.wav");
-        await File.WriteAllBytesAsync(bad, "RIFF\u0010\0\0\0WAVEjunkjunkjunk"u8.ToArray());
+        await File.WriteAllBytesAsync(bad, "RIFF\u0010\0\0\0WAVEjunkjunkjunk"u8.ToArray(), TestContext.Current.CancellationToken);
 
         var (code, stdout, stderr) = await OrpheusProcess.RunAsync(["listen", "--input", bad, "--fast", "--json"], dir.Path);
 
@@ -85,7 +85,7 @@ public sealed class ListenCommandTests
     public async Task A_broken_config_file_is_reported_clearly()
     {
         using var dir = new TempDirectory();
-        await File.WriteAllTextAsync(dir.File("appsettings.json"), "{ \"Listen\": { \"HopSeconds\": ");
+        await File.WriteAllTextAsync(dir.File("appsettings.json"), "{ \"Listen\": { \"HopSeconds\": ", TestContext.Current.CancellationToken);
 
         var (code, _, stderr) = await OrpheusProcess.RunAsync(["listen", "--input", OrpheusProcess.DemoWav, "--fast"], dir.Path);
 

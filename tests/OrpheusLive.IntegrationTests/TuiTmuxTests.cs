@@ -56,6 +56,29 @@ public sealed partial class TuiTmuxTests
         after.ShouldNotContain("[q] quit");
     }
 
+    [Fact]
+    public async Task Without_a_usable_microphone_the_dashboard_plays_the_demo_input_and_says_so()
+    {
+        SkipUnlessRunnable();
+        using var dir = new TempDirectory();
+        var exitFile = dir.File("exit.txt");
+
+        // A source that cannot exist fails with or without a PulseAudio server, like a machine without a microphone.
+        await using var tmux = await Tmux.StartAsync(
+            $"cd {Quote(OrpheusProcess.AppDirectory)} && ORPHEUS_CONFIG_DIR={Quote(dir.Path)} " +
+            $"{AppCommand()} run --device orpheus-test-no-such-source --player console; " +
+            $"echo EXIT=$? > {Quote(exitFile)}; sleep 120",
+            width: 80, height: 24);
+
+        var screen = await tmux.WaitForAsync(
+            s => s.Contains("No microphone — playing the demo input", StringComparison.Ordinal) && s.Contains("input: demo.wav", StringComparison.Ordinal),
+            DashboardTimeout, "the demo input with the no-microphone warning");
+        screen.ShouldContain("[q] quit");
+
+        await tmux.SendKeysAsync("q");
+        (await WaitForFileAsync(exitFile, StepTimeout)).Trim().ShouldBe("EXIT=0");
+    }
+
     [Theory]
     [InlineData("run")]
     [InlineData("map")]

@@ -124,6 +124,7 @@ public sealed class ListenSession : ILivePipeline, IDisposable
         {
             var filled = 0;
             var produced = false;
+            long read = 0; // every sample read, paused or not: audio time never goes backwards
             while (true)
             {
                 var n = await _source.ReadAsync(chunk.AsMemory(filled), cancellationToken).ConfigureAwait(false);
@@ -133,6 +134,7 @@ public sealed class ListenSession : ILivePipeline, IDisposable
                 }
 
                 filled += n;
+                read += n;
                 if (filled < chunk.Length)
                 {
                     continue;
@@ -150,6 +152,7 @@ public sealed class ListenSession : ILivePipeline, IDisposable
                     rolling.Reset();
                 }
 
+                var chunkStart = read - chunk.Length;
                 var offset = 0;
                 while (offset < chunk.Length)
                 {
@@ -161,20 +164,19 @@ public sealed class ListenSession : ILivePipeline, IDisposable
 
                     rolling.CopyTo(window);
                     produced = true;
-                    EmitWindow(window, rolling.TotalSamples, AudioLevel.RmsDbfs(chunk), windows);
+                    EmitWindow(window, chunkStart + offset, AudioLevel.RmsDbfs(chunk), windows);
                 }
             }
 
             // An input shorter than one window still gets one (zero-padded) window.
-            var total = rolling.TotalSamples + filled;
-            if (!produced && total > 0 && !_paused)
+            if (!produced && read > 0 && !_paused)
             {
                 rolling.CopyNewest(window);
                 var have = (int)Math.Min(rolling.TotalSamples, windowSamples);
                 window.AsSpan(windowSamples - have).CopyTo(window);
                 chunk.AsSpan(0, filled).CopyTo(window.AsSpan(have));
                 window.AsSpan(have + filled).Clear();
-                EmitWindow(window, total, AudioLevel.RmsDbfs(window.AsSpan(0, have + filled)), windows);
+                EmitWindow(window, read, AudioLevel.RmsDbfs(window.AsSpan(0, have + filled)), windows);
             }
 
             windows.OnCompleted();

@@ -30,12 +30,13 @@ public sealed class DashboardRenderer(DashboardTheme theme)
         // Panel: one border cell and one padding cell each side; one spare row because the live display keeps the cursor below it.
         var inner = width - 4;
         var budget = height - 2 - 1;
-        var left = BarLines(view, inner * 11 / 20);
-        var right = InfoLines(view, inner - (inner * 11 / 20) - 2);
+        var leftWidth = inner * 11 / 20;
+        var left = BarLines(view, leftWidth);
+        var right = InfoLines(view, inner - leftWidth - 2);
         var body = new List<StyledLine>();
         for (var i = 0; i < Math.Max(left.Count, right.Count); i++)
         {
-            var line = (i < left.Count ? left[i] : new StyledLine()).PadTo(inner * 11 / 20).Add("  ");
+            var line = (i < left.Count ? left[i] : new StyledLine()).PadTo(leftWidth).Add("  ");
             body.Add(line.Append(i < right.Count ? right[i] : new StyledLine()));
         }
 

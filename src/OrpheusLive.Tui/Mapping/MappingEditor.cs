@@ -1,5 +1,4 @@
 using OrpheusLive.Core.Moods;
-using OrpheusLive.Tui.Dashboard;
 using Spectre.Console;
 
 namespace OrpheusLive.Tui.Mapping;

@@ -8,6 +8,7 @@ using OrpheusLive.Cli;
 using OrpheusLive.Commands;
 using OrpheusLive.Commands.Model;
 using OrpheusLive.Commands.Spotify;
+using OrpheusLive.Commands.Tui;
 using OrpheusLive.Core.Audio;
 using OrpheusLive.Core.Emotions;
 using OrpheusLive.Core.Debouncing;
@@ -87,6 +88,7 @@ public static class ServiceCollectionExtensions
         services.AddCliCommand<EvalCommand>();
         services.AddCliCommand<BenchCommand>();
         services.AddSpotifyCommands();
+        services.AddTuiCommands();
         return services;
     }
 }
