@@ -79,19 +79,32 @@ public sealed partial class TuiTmuxTests
         (await WaitForFileAsync(exitFile, StepTimeout)).Trim().ShouldBe("EXIT=0");
     }
 
-    [Theory]
-    [InlineData("run")]
-    [InlineData("map")]
-    public async Task Without_a_terminal_the_full_screen_commands_explain_what_to_use_instead(string command)
+    [Fact]
+    public async Task Without_a_terminal_the_mapping_editor_explains_what_to_use_instead()
     {
         using var config = new TempDirectory();
 
-        var (code, stdout, stderr) = await OrpheusProcess.RunAsync([command], config.Path, TimeSpan.FromMinutes(1));
+        var (code, stdout, stderr) = await OrpheusProcess.RunAsync(["map"], config.Path, TimeSpan.FromMinutes(1));
 
         code.ShouldBe(2, stderr);
         stderr.ShouldContain("needs an interactive terminal");
-        stderr.ShouldContain(command == "run" ? "orpheus listen" : "moods.json");
+        stderr.ShouldContain("moods.json");
         stdout.ShouldNotContain("\u001b[");
+    }
+
+    [Fact]
+    public async Task Without_a_terminal_run_prints_the_pipeline_as_text()
+    {
+        using var config = new TempDirectory();
+
+        var (code, stdout, stderr) = await OrpheusProcess.RunAsync(
+            ["run", "--input", OrpheusProcess.DemoWav, "--fast", "--player", "console"], config.Path, TimeSpan.FromMinutes(2));
+
+        code.ShouldBe(0, stderr);
+        stderr.ShouldContain("no interactive terminal");
+        stdout.ShouldNotContain("\u001b[");
+        stdout.ShouldContain("(no speech)");
+        stdout.ShouldContain("♪"); // at least one music change, as text
     }
 
     private static bool IsDashboardWithMood(string screen)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Reactive.Linq;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
@@ -70,7 +69,7 @@ public sealed class ListenCommand(LiveSessionFactory sessions, IConfiguration co
                     return;
                 }
 
-                WriteHuman(output, e);
+                HumanEventWriter.Write(output, e);
             }
         });
         foreach (var warning in session.Warnings)
@@ -80,23 +79,6 @@ public sealed class ListenCommand(LiveSessionFactory sessions, IConfiguration co
 
         await session.Pipeline.RunAsync(cancellationToken);
         return 0;
-    }
-
-    private static void WriteHuman(TextWriter output, PipelineEvent e)
-    {
-        var text = e switch
-        {
-            WindowEvent { Speech: false } w => string.Create(CultureInfo.InvariantCulture, $"{w.T,7:F1}s  (no speech)   level {w.LevelDbfs,6:F1} dBFS"),
-            WindowEvent w => string.Create(CultureInfo.InvariantCulture, $"{w.T,7:F1}s  {w.Emotion,-10} {w.Confidence,5:P0}   {w.LatencyMs,5:F1} ms"),
-            DecisionEvent { Target: { } target } d => string.Create(CultureInfo.InvariantCulture, $"{d.T,7:F1}s  ♪ {d.Emotion} → {d.Mood} → {target}"),
-            DecisionEvent d => string.Create(CultureInfo.InvariantCulture, $"{d.T,7:F1}s  ♪ {d.Emotion} → {d.Mood}: {d.Message}"),
-            StatusEvent s => $"{s.Severity}: {s.Message}",
-            _ => null,
-        };
-        if (text is not null)
-        {
-            output.WriteLine(text);
-        }
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

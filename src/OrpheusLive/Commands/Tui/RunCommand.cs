@@ -47,7 +47,7 @@ public sealed class RunCommand(
 
         Without --input the microphone is used; when it cannot be opened the demo input (samples/demo.wav) plays instead.
         Keys: [p] pause/resume listening  [n] skip track  [d] device  [m] mapping editor  [t] timeline  [q] quit
-        Needs an interactive terminal; for scripts and pipes use 'orpheus listen'.
+        Without an interactive terminal it prints one line per window and music change instead (see also 'orpheus listen').
         """;
 
     /// <inheritdoc />
@@ -58,13 +58,7 @@ public sealed class RunCommand(
     {
         ArgumentNullException.ThrowIfNull(args);
         args.RejectUnknown("input", "fast", "player", "device", "help");
-        if (!TerminalCheck.IsInteractive(AnsiConsole.Console, out var problem))
-        {
-            await Console.Error.WriteLineAsync(
-                $"orpheus {Name}: the dashboard needs an interactive terminal ({problem}). Use 'orpheus listen' (add --json for machine-readable lines) instead.");
-            return 2;
-        }
-
+        var interactive = TerminalCheck.IsInteractive(AnsiConsole.Console, out var problem);
         var input = args.Value("input") ?? NullIfEmpty(configuration["Audio:Input"]);
         if (input is not null && !File.Exists(input))
         {
@@ -92,10 +86,35 @@ public sealed class RunCommand(
                 session.Pipeline.Report(StatusSeverity.Warning, warning);
             }
 
+            if (!interactive)
+            {
+                return await RunHeadlessAsync(session, problem, cancellationToken);
+            }
+
             var devices = deviceSelection.Select(select => select(session.Pipeline.Player)).FirstOrDefault(d => d is not null);
             var dashboard = new DashboardApp(AnsiConsole.Console, new ConsoleKeyReader(), session.Pipeline, moods, devices);
             return await dashboard.RunAsync(session.Pipeline.RunAsync, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// Without a terminal (a pipe, CI, a service) the same session runs and prints one readable line per event, so
+    /// `./run` on a fresh headless machine still shows the whole pipeline working.
+    /// </summary>
+    private static async Task<int> RunHeadlessAsync(LiveSession session, string? problem, CancellationToken cancellationToken)
+    {
+        await Console.Error.WriteLineAsync(
+            $"orpheus run: no interactive terminal ({problem}); printing the pipeline as text. Use 'orpheus listen --json' for machine-readable lines.");
+        var gate = new object();
+        using var subscription = session.Pipeline.Events.Subscribe(e =>
+        {
+            lock (gate)
+            {
+                HumanEventWriter.Write(Console.Out, e);
+            }
+        });
+        await session.Pipeline.RunAsync(cancellationToken);
+        return 0;
     }
 
     /// <summary>Opens the requested input; without a file, falls back from a missing microphone to the demo input.</summary>
