@@ -124,8 +124,10 @@ def main():
     meta = {"labels": ",".join(labels), "sample_rate": str(SR), "window_samples": str(WIN), "version": a.version,
             "name": "orpheus-ser", "training_data": summary, "val_uar": f"{met['val']['uar']:.4f}",
             "val_accuracy": f"{met['val']['acc']:.4f}", "input_name": "waveform", "output_name": "probs",
-            "architecture": f"{ck['cfg']['branches']}: wav2vec2-style conv+transformer branch on waveform + "
-                            f"log-mel(64) 2-D CNN branch, fused; softmax output",
+            "architecture": {"hybrid": "hybrid: wav2vec2-style conv+transformer branch on the waveform + log-mel(64) "
+                                       "2-D CNN branch (+ band statistics), fused MLP head, softmax",
+                             "wave": "waveform-only: wav2vec2-style conv+transformer, MLP head, softmax",
+                             "mel": "log-mel(64) 2-D CNN only, MLP head, softmax"}[ck["cfg"]["branches"]],
             "license": "non-commercial research use only (trained on CC BY-NC-SA / research-only corpora)"}
     del m.metadata_props[:]
     for k, v in meta.items():

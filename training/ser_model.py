@@ -134,16 +134,17 @@ class PretrainedW2V2Branch(nn.Module):
 
 class MelBranch(nn.Module):
     """2-D CNN on 64-bin log-mel (16-32-64 channels + pooling)."""
-    def __init__(self, n_mels=64, chans=(16, 32, 64), spec_aug=True, cmvn="global"):
+    def __init__(self, n_mels=64, chans=(16, 32, 64), spec_aug=True, cmvn="global", band_stats=False):
         super().__init__()
         self.logmel = LogMel(n_mels=n_mels, cmvn=cmvn)
+        self.band_stats = band_stats  # also pass per-band mean/std over time (utterance statistics) to the head
         layers, cin = [], 1
         for c in chans:
             layers += [nn.Conv2d(cin, c, 3, padding=1, bias=False), nn.BatchNorm2d(c), nn.ReLU(), nn.MaxPool2d(2)]
             cin = c
         self.cnn = nn.Sequential(*layers)
         self.spec_aug = spec_aug
-        self.out_dim = 2 * cin
+        self.out_dim = 2 * cin + (2 * n_mels if band_stats else 0)
 
     def _mask(self, m):
         B, M, T = m.shape
@@ -159,10 +160,12 @@ class MelBranch(nn.Module):
 
     def forward(self, x):
         m = self.logmel(x)
+        st = stats_pool(m) if self.band_stats else None
         if self.training and self.spec_aug:
             m = self._mask(m)
         h = self.cnn(m.unsqueeze(1))      # [B, C, M', T']
-        return stats_pool(h.mean(dim=2))  # mean over frequency, stats over time
+        h = stats_pool(h.mean(dim=2))     # mean over frequency, stats over time
+        return h if st is None else torch.cat([h, st], dim=1)
 
 
 class GradReverse(torch.autograd.Function):

@@ -111,6 +111,13 @@ def main():
     bs = cfg["batch_size"]; steps_ep = cfg["samples_per_epoch"] // bs; total = steps_ep * cfg["epochs"]
     warm = steps_ep // 2
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min(1.0, (s + 1) / warm) * 0.5 * (1 + math.cos(math.pi * min(1.0, s / total))))
+    ema_decay = cfg.get("ema", 0.0)
+    ema = None
+    if ema_decay:  # exponential moving average of weights (and BN buffers); the EMA model is evaluated/saved
+        import copy
+        ema = copy.deepcopy(model)
+        for p in ema.parameters():
+            p.requires_grad_(False)
     best, best_ep, bad, step = -1.0, -1, 0, 0
     history = []
     for ep in range(cfg["epochs"]):
@@ -136,8 +143,17 @@ def main():
             if not torch.isfinite(gn):  # guard: skip a non-finite update
                 log(f"skip step {step}: non-finite grad"); opt.zero_grad(); sched.step(); step += 1; continue
             opt.step(); sched.step(); step += 1
+            if ema is not None:
+                d = min(ema_decay, (1 + step) / (10 + step))
+                with torch.no_grad():
+                    for (k, ve), vm in zip(ema.state_dict().items(), model.state_dict().values()):
+                        if ve.dtype.is_floating_point:
+                            ve.mul_(d).add_(vm, alpha=1 - d)
+                        else:
+                            ve.copy_(vm)
             tl += loss.item(); ta += la.item(); tc += (logits.argmax(1) == y).float().mean().item()
-        probs = evaluate(model, audio, va)
+        eval_model = ema if ema is not None else model
+        probs = evaluate(eval_model, audio, va)
         m = metrics(probs, va)
         rec = {"epoch": ep + 1, "train_loss": tl / steps_ep, "adv_loss": ta / steps_ep, "train_acc": tc / steps_ep,
                "val_uar": m["uar"], "val_acc": m["acc"], "val_session_uar": m["session_adapted_uar"],
@@ -147,7 +163,7 @@ def main():
         log(json.dumps(rec))
         if m["uar"] > best:
             best, best_ep, bad = m["uar"], ep + 1, 0
-            torch.save({"state_dict": model.state_dict(), "cfg": cfg, "n_adv": n_adv, "epoch": ep + 1,
+            torch.save({"state_dict": eval_model.state_dict(), "cfg": cfg, "n_adv": n_adv, "epoch": ep + 1,
                         "labels": LABELS, "w2v2_checkpoint": a.w2v2_checkpoint}, os.path.join(run_dir, "best.pt"))
             best_m = m; best_probs = probs
             json.dump({"name": a.name, "epoch": best_ep, "params": n_params, "macs": macs, "cfg": cfg,

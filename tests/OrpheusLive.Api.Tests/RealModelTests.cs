@@ -24,6 +24,43 @@ public sealed class RealModelTests
     }
 
     [Fact]
+    public async Task Golden_clip_scores_match_the_models_golden_probabilities()
+    {
+        var modelPath = RepoFiles.Path("models", "orpheus-ser.onnx");
+        var goldenPath = RepoFiles.Path("models", "orpheus-ser.golden.json");
+        if (!File.Exists(modelPath) || !File.Exists(goldenPath))
+        {
+            Assert.Skip($"The trained model and its golden file ({goldenPath}) are not there yet.");
+        }
+
+        using var golden = JsonDocument.Parse(await File.ReadAllTextAsync(goldenPath, Ct));
+        var labels = golden.RootElement.GetProperty("labels").EnumerateArray().Select(l => l.GetString()!).ToArray();
+        var wavCase = golden.RootElement.GetProperty("cases").EnumerateArray()
+            .FirstOrDefault(c => c.GetProperty("input").GetProperty("kind").GetString() == "wav");
+        if (wavCase.ValueKind != JsonValueKind.Object)
+        {
+            Assert.Skip("The golden file has no WAV case.");
+        }
+
+        var clipPath = RepoFiles.Path("models", wavCase.GetProperty("input").GetProperty("file").GetString()!);
+        var expected = wavCase.GetProperty("expected_probs").EnumerateArray().Select(p => p.GetDouble()).ToArray();
+        using var classifier = new OnnxEmotionClassifier(new OnnxOptions { Path = modelPath });
+        await using var api = await TestApi.StartAsync(classifier);
+
+        // One 3 s clip = one window, so the API must answer exactly the model's probabilities (rounded to 4 places).
+        using var response = await api.Client.PostAsync("/api/emotion", HttpExtensions.Wav(await File.ReadAllBytesAsync(clipPath, Ct)), Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var json = await response.JsonAsync();
+        json.GetProperty("windows").GetInt32().ShouldBe(1);
+        json.GetProperty("emotion").GetString().ShouldBe(wavCase.GetProperty("expected_argmax").GetString());
+        for (var i = 0; i < labels.Length; i++)
+        {
+            json.GetProperty("scores").GetProperty(labels[i]).GetDouble().ShouldBe(expected[i], 2e-4, labels[i]);
+        }
+    }
+
+    [Fact]
     public async Task Speech_clip_is_scored_by_a_fixture_model_on_the_real_runtime()
     {
         var modelPath = RepoFiles.Path("tests", "fixtures", "onnx", "tiny_waveform.onnx");
