@@ -6,6 +6,7 @@ using OrpheusLive.Audio;
 using OrpheusLive.Audio.Playback;
 using OrpheusLive.Cli;
 using OrpheusLive.Commands;
+using OrpheusLive.Commands.Api;
 using OrpheusLive.Commands.Model;
 using OrpheusLive.Commands.Spotify;
 using OrpheusLive.Commands.Tui;
@@ -89,6 +90,7 @@ public static class ServiceCollectionExtensions
         services.AddCliCommand<BenchCommand>();
         services.AddSpotifyCommands();
         services.AddTuiCommands();
+        services.AddApiCommands();
         return services;
     }
 }
