@@ -127,6 +127,23 @@ public sealed class ListenSessionTests
     }
 
     [Fact]
+    public void A_resolving_report_clears_the_warning_it_names()
+    {
+        using var session = new ListenSession(new ArraySource([]), new WindowAnalyzer(new MeanCodedClassifier(), null, 0.25),
+            MemoryMoodStore.Default(), new RecordingPlayer(), new ListenOptions(), Debounce, NullLogger.Instance);
+        var events = new List<PipelineEvent>();
+        using var _ = session.Events.Subscribe(events.Add);
+
+        session.Report(StatusSeverity.Warning, "Microphone lost");
+        session.Report(StatusSeverity.Warning, "Not logged in");
+        session.Snapshot.Warnings.ShouldBe(new[] { "Microphone lost", "Not logged in" });
+        session.Report(StatusSeverity.Info, "Microphone is back", resolves: "Microphone lost");
+
+        session.Snapshot.Warnings.ShouldBe(new[] { "Not logged in" });
+        events.OfType<StatusEvent>().Last().Resolves.ShouldBe("Microphone lost");
+    }
+
+    [Fact]
     public async Task A_shorter_hop_gives_more_windows()
     {
         var (events, _, _) = await RunAsync(Audio.Segments((5, 1)), new ListenOptions { HopSeconds = 0.5 });

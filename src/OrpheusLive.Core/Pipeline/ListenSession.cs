@@ -84,12 +84,18 @@ public sealed class ListenSession : ILivePipeline, IDisposable
         Update(s => s with { Listening = true });
     }
 
-    /// <summary>Reports a condition to the user through the event stream.</summary>
-    public void Report(StatusSeverity severity, string message)
+    /// <summary>
+    /// Reports a condition to the user through the event stream. Warnings and errors stay in
+    /// <see cref="LiveSnapshot.Warnings"/> until an event names them in <paramref name="resolves"/>.
+    /// </summary>
+    public void Report(StatusSeverity severity, string message, string? resolves = null)
     {
         var t = _audioClock.Now.Subtract(DateTimeOffset.UnixEpoch).TotalSeconds;
-        Update(s => s with { Warnings = severity == StatusSeverity.Info ? s.Warnings : [.. s.Warnings.Where(w => w != message), message] });
-        _syncEvents.OnNext(new StatusEvent(t, severity, message));
+        Update(s => s with
+        {
+            Warnings = [.. s.Warnings.Where(w => w != message && w != resolves), .. severity == StatusSeverity.Info ? Array.Empty<string>() : [message]],
+        });
+        _syncEvents.OnNext(new StatusEvent(t, severity, message, resolves));
     }
 
     /// <summary>

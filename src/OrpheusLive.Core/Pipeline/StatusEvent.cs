@@ -4,4 +4,5 @@ namespace OrpheusLive.Core.Pipeline;
 /// <param name="T">Audio time, in seconds.</param>
 /// <param name="Severity">How serious it is.</param>
 /// <param name="Message">Plain-words message for the user.</param>
-public sealed record StatusEvent(double T, StatusSeverity Severity, string Message) : PipelineEvent(T);
+/// <param name="Resolves">For an <see cref="StatusSeverity.Info"/> event that ends a problem: the earlier warning it clears.</param>
+public sealed record StatusEvent(double T, StatusSeverity Severity, string Message, string? Resolves = null) : PipelineEvent(T);

@@ -293,6 +293,12 @@ public sealed class DashboardViewModel
         AddTimeline(new TimelineEntry(status.T, status.T, TimelineKind.Status, status.Message, 1, 0));
         if (status.Severity == StatusSeverity.Info)
         {
+            if (status.Resolves is { } resolved)
+            {
+                _warnings.RemoveAll(w => w.Text == resolved);
+                _dismissed.Add(resolved); // also hides it if it only reached us through the snapshot
+            }
+
             return;
         }
 

@@ -20,6 +20,9 @@ public sealed class LiveSessionFactory(
     IOptions<DebounceOptions> debounceOptions,
     ILoggerFactory loggers)
 {
+    /// <summary>How often a lost microphone is reopened.</summary>
+    private static readonly TimeSpan MicrophoneRetryInterval = TimeSpan.FromSeconds(2);
+
     /// <summary>
     /// Loads the model, opens the input and creates the player.
     /// </summary>
@@ -31,7 +34,13 @@ public sealed class LiveSessionFactory(
         var warnings = new List<string>();
         var model = classifier.Value;
         var analyzer = new WindowAnalyzer(model, speechDetector(), listenOptions.Value.MinSpeechFraction);
-        var source = audio.Open(request.InputFile, request.Fast, request.Device);
+        ListenSession? pipeline = null;
+        var source = request.InputFile is not null
+            ? audio.Open(request.InputFile, request.Fast, request.Device)
+            : new RecoveringAudioSource(
+                () => audio.Open(null, fast: false, request.Device),
+                (message, resolves) => pipeline?.Report(resolves is null ? StatusSeverity.Warning : StatusSeverity.Info, message, resolves),
+                MicrophoneRetryInterval);
         IPlayer player;
         try
         {
@@ -52,7 +61,7 @@ public sealed class LiveSessionFactory(
             warnings.Add(moodWarning);
         }
 
-        var pipeline = new ListenSession(source, analyzer, moods, player, listenOptions.Value, debounceOptions.Value,
+        pipeline = new ListenSession(source, analyzer, moods, player, listenOptions.Value, debounceOptions.Value,
             loggers.CreateLogger<ListenSession>());
         return new LiveSession(pipeline, source, player, warnings);
     }

@@ -1,0 +1,125 @@
+namespace OrpheusLive.Core.Audio;
+
+/// <summary>
+/// Keeps a live input (a microphone) going through failures: when the device disappears mid-run it reports the
+/// problem, delivers silence in real time (so the pipeline keeps running and silence never changes the music) and
+/// reopens the device every <see cref="RetryInterval"/> until it works again, then reports the recovery.
+/// </summary>
+/// <remarks>
+/// A device that fails before it ever delivered audio is not retried: that is a missing microphone, which the caller
+/// must report (or replace with the demo input) rather than wait on silently.
+/// </remarks>
+public sealed class RecoveringAudioSource : IAudioSource
+{
+    private readonly Func<IAudioSource> _open;
+    private readonly Action<string, string?> _report;
+    private string? _lostMessage;
+    private readonly TimeProvider _time;
+    private IAudioSource? _current;
+    private bool _delivered;
+    private DateTimeOffset _nextRetry;
+
+    /// <summary>Creates the source; the device is opened on the first read.</summary>
+    /// <param name="open">Opens the device (again).</param>
+    /// <param name="report">
+    /// Called with (message, null) when the device is lost and with (message, the loss message it resolves) when it is back.
+    /// </param>
+    /// <param name="retryInterval">How often to try reopening a lost device.</param>
+    /// <param name="time">The clock (tests may pass their own).</param>
+    public RecoveringAudioSource(Func<IAudioSource> open, Action<string, string?> report, TimeSpan retryInterval, TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(open);
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(retryInterval, TimeSpan.Zero);
+        _open = open;
+        _report = report;
+        RetryInterval = retryInterval;
+        _time = time ?? TimeProvider.System;
+        _current = open();
+        Description = _current.Description;
+    }
+
+    /// <inheritdoc />
+    public string Description { get; }
+
+    /// <inheritdoc />
+    public bool IsLive => true;
+
+    /// <summary>How often a lost device is reopened.</summary>
+    public TimeSpan RetryInterval { get; }
+
+    /// <summary>True from losing the device until it delivers audio again (silence is delivered meanwhile).</summary>
+    public bool IsRecovering { get; private set; }
+
+    /// <inheritdoc />
+    public async ValueTask<int> ReadAsync(Memory<float> buffer, CancellationToken cancellationToken)
+    {
+        if (_current is null && _time.GetUtcNow() >= _nextRetry)
+        {
+            TryReopen();
+        }
+
+        if (_current is { } source)
+        {
+            try
+            {
+                var n = await source.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+                if (n > 0 && IsRecovering)
+                {
+                    IsRecovering = false;
+                    _report("Microphone is back; listening again.", _lostMessage);
+                }
+
+                _delivered |= n > 0;
+                return n;
+            }
+            catch (AudioSourceException e) when (_delivered)
+            {
+                await LoseAsync(source, e.Message).ConfigureAwait(false);
+            }
+        }
+
+        // While the device is away: 100 ms of silence per read, in real time.
+        var silence = Math.Min(buffer.Length, IAudioSource.SampleRate / 10);
+        await Task.Delay(TimeSpan.FromSeconds(silence / (double)IAudioSource.SampleRate), _time, cancellationToken).ConfigureAwait(false);
+        buffer.Span[..silence].Clear();
+        return silence;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (_current is { } source)
+        {
+            _current = null;
+            await source.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task LoseAsync(IAudioSource source, string problem)
+    {
+        _current = null;
+        _nextRetry = _time.GetUtcNow() + RetryInterval;
+        await source.DisposeAsync().ConfigureAwait(false);
+        if (IsRecovering)
+        {
+            return; // a reopened device failed again: already reported
+        }
+
+        IsRecovering = true;
+        _lostMessage = $"Microphone lost: {problem} Retrying every {RetryInterval.TotalSeconds:0.#} s; the music keeps its current mood.";
+        _report(_lostMessage, null);
+    }
+
+    private void TryReopen()
+    {
+        try
+        {
+            _current = _open(); // reported as back once it delivers audio
+        }
+        catch (AudioSourceException)
+        {
+            _nextRetry = _time.GetUtcNow() + RetryInterval;
+        }
+    }
+}
