@@ -8,6 +8,7 @@ using OrpheusLive.Cli;
 using OrpheusLive.Commands;
 using OrpheusLive.Commands.Api;
 using OrpheusLive.Commands.Model;
+using OrpheusLive.Commands.Soak;
 using OrpheusLive.Commands.Spotify;
 using OrpheusLive.Commands.Tui;
 using OrpheusLive.Core.Audio;
@@ -88,6 +89,7 @@ public static class ServiceCollectionExtensions
         services.AddCliCommand<ListenCommand>();
         services.AddCliCommand<EvalCommand>();
         services.AddCliCommand<BenchCommand>();
+        services.AddCliCommand<SoakCommand>();
         services.AddSpotifyCommands();
         services.AddTuiCommands();
         services.AddApiCommands();

@@ -1,0 +1,141 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OrpheusLive.Cli;
+using OrpheusLive.Core.Audio;
+using OrpheusLive.Core.Configuration;
+using OrpheusLive.Core.Debouncing;
+using OrpheusLive.Core.Emotions;
+using OrpheusLive.Core.Moods;
+using OrpheusLive.Core.Pipeline;
+using OrpheusLive.Players;
+
+namespace OrpheusLive.Commands.Soak;
+
+/// <summary>
+/// <c>orpheus soak</c>: feeds an hour (by default) of looped real speech, silence and noise through the whole pipeline
+/// as fast as it runs, and reports memory, handles and threads at the start and end, dropped windows and unobserved
+/// exceptions — the long-running-session check, reproducible on any machine.
+/// </summary>
+public sealed class SoakCommand(
+    Lazy<IEmotionClassifier> classifier,
+    Func<ISpeechDetector> speechDetector,
+    IAudioSourceFactory audio,
+    IMoodMapStore moods,
+    IOptions<ListenOptions> listen,
+    IOptions<DebounceOptions> debounce,
+    ILoggerFactory loggers) : ICliCommand
+{
+    /// <inheritdoc />
+    public string Name => "soak";
+
+    /// <inheritdoc />
+    public string Summary => "Run hours of looped audio through the pipeline and report resource growth";
+
+    /// <inheritdoc />
+    public string Usage => """
+        usage: orpheus soak [--minutes N] [--input FILE.wav] [--json]
+
+          --minutes N   audio to feed (default 60); runs as fast as the machine allows
+          --input FILE  speech to loop (default: the bundled demo input); 10 s of silence and 10 s of noise follow each loop
+          --json        {"audio_minutes", "windows", "expected_windows", "dropped_windows", "decisions", "managed_start_mb", …}
+        """;
+
+    /// <inheritdoc />
+    public IReadOnlySet<string> Flags { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "json", "help" };
+
+    /// <inheritdoc />
+    public async Task<int> RunAsync(CommandArgs args, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        args.RejectUnknown("minutes", "input", "json", "help");
+        var minutes = args.Int("minutes", 60);
+        if (minutes < 1)
+        {
+            throw new CommandLineException("--minutes must be at least 1");
+        }
+
+        var pattern = await BuildPatternAsync(args.Value("input") ?? UserPaths.ResolveAppPath("samples/demo.wav"), cancellationToken);
+        var total = (long)minutes * 60 * IAudioSource.SampleRate;
+        var model = classifier.Value;
+        var hop = (int)Math.Round(listen.Value.HopSeconds * IAudioSource.SampleRate);
+        var expected = total < model.WindowSamples ? 1 : ((total - model.WindowSamples) / hop) + 1;
+
+        var unobserved = 0;
+        void OnUnobserved(object? sender, UnobservedTaskExceptionEventArgs e) => Interlocked.Increment(ref unobserved);
+        TaskScheduler.UnobservedTaskException += OnUnobserved;
+        try
+        {
+            // Warm up first (model, JIT, buffers), so start-up allocations do not count as growth.
+            await RunSessionAsync(pattern, Math.Min(total, 30L * IAudioSource.SampleRate), cancellationToken);
+            var start = ResourceSample.Take();
+            var wall = Stopwatch.StartNew();
+            var (windows, decisions, errors) = await RunSessionAsync(pattern, total, cancellationToken);
+            wall.Stop();
+            var end = ResourceSample.Take();
+
+            var report = new SoakReport(minutes, windows, expected, decisions, errors, unobserved, wall.Elapsed.TotalSeconds, start, end);
+            if (args.Has("json"))
+            {
+                report.WriteJson(Console.OpenStandardOutput());
+                Console.Out.WriteLine();
+            }
+            else
+            {
+                Console.Write(report.ToText());
+            }
+
+            return report.DroppedWindows == 0 && errors == 0 && unobserved == 0 ? 0 : 1;
+        }
+        finally
+        {
+            TaskScheduler.UnobservedTaskException -= OnUnobserved;
+        }
+    }
+
+    private async Task<(long Windows, int Decisions, int Errors)> RunSessionAsync(float[] pattern, long total, CancellationToken cancellationToken)
+    {
+        await using var player = new ConsolePlayer(loggers.CreateLogger<ConsolePlayer>());
+        var analyzer = new WindowAnalyzer(classifier.Value, speechDetector(), listen.Value.MinSpeechFraction);
+        using var session = new ListenSession(new LoopingAudioSource(pattern, total), analyzer, moods, player, listen.Value,
+            debounce.Value, loggers.CreateLogger<ListenSession>());
+        var decisions = 0;
+        var errors = 0;
+        using var subscription = session.Events.Subscribe(e =>
+        {
+            switch (e)
+            {
+                case DecisionEvent:
+                    decisions++;
+                    break;
+                case StatusEvent { Severity: StatusSeverity.Error }:
+                    errors++;
+                    break;
+            }
+        });
+        await session.RunAsync(cancellationToken);
+        return (session.WindowCount, decisions, errors);
+    }
+
+    /// <summary>The loop: the speech, then 10 s of silence, then 10 s of quiet white noise (about −30 dBFS).</summary>
+    private async Task<float[]> BuildPatternAsync(string speechFile, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(speechFile))
+        {
+            throw new CommandLineException($"input file not found: {speechFile}");
+        }
+
+        await using var source = audio.Open(speechFile, fast: true, device: null);
+        var speech = await source.ReadAllAsync(IAudioSource.SampleRate * 600, cancellationToken);
+        var gap = 10 * IAudioSource.SampleRate;
+        var pattern = new float[speech.Length + (2 * gap)];
+        speech.CopyTo(pattern, 0);
+        var random = new Random(7);
+        for (var i = speech.Length + gap; i < pattern.Length; i++)
+        {
+            pattern[i] = (float)((random.NextDouble() - 0.5) * 0.11);
+        }
+
+        return pattern;
+    }
+}
