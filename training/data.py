@@ -60,6 +60,13 @@ def select(rows, split, labels=LABELS):
     return tr, va
 
 
+def select_baved(rows, split):
+    """BAVED training clips with their arousal level (0 low, 1 mid, 2 high) for the auxiliary head."""
+    lv = {"arousal_low": 0, "arousal_mid": 1, "arousal_high": 2}
+    return [(int(r["offset"]), int(r["length"]), lv[r["label"]], r["corpus"], r["speaker"]) for r in rows
+            if r["corpus"] == "baved" and split[r["speaker"]] == "train" and r["label"] in lv]
+
+
 def sample_weights(items, n_classes, corpus_power=0.5):
     """Per-clip sampling weights: uniform class marginal; within a class, corpora ~ n_corpus**power."""
     cell, corp = {}, {}

@@ -43,7 +43,7 @@ def load_run(run):
     ck = torch.load(os.path.join(CACHE, "runs", run, "best.pt"), map_location="cpu")
     cfg = ck["cfg"]
     model = SERNet(cfg["branches"], len(ck["labels"]), ck["n_adv"], cfg["emb"], cfg["dropout"],
-                   ck.get("w2v2_checkpoint"), cfg.get("arch"))
+                   ck.get("w2v2_checkpoint"), cfg.get("arch"), n_aux=ck.get("n_aux", 0))
     model.load_state_dict(ck["state_dict"])
     model.eval()
     slow_path_encoder_layers(model)
@@ -186,9 +186,12 @@ def main():
            "macs_per_window": int(count_macs(model)), "onnx_ops": ops, "metadata": meta, "run": a.run,
            "epoch": ck["epoch"]}
     if not a.no_latency:
-        lat = {"note": "PyTorch 1.13 eager CPU, one 3 s window [1,48000], batch 1, after warm-up",
+        lat = {"note": "PyTorch 1.13 eager CPU (OpenBLAS), one 3 s window [1,48000], batch 1, after warm-up; "
+                       "the 2 cores were shared with other jobs (see loadavg), so these are upper bounds",
+               "loadavg_before": list(os.getloadavg()),
                "cpu": subprocess.run(["sh", "-c", "grep -m1 'model name' /proc/cpuinfo"], capture_output=True, text=True).stdout.strip(),
                "results": [latency(model, 1), latency(model, 2)]}
+        lat["loadavg_after"] = list(os.getloadavg())
         torch.set_num_threads(2)
         lat["onnxruntime_node_1.30.0"] = [run_ort(a.out, X[:1], threads=t, bench=200)["latency_ms"] for t in (1, 2)]
         json.dump(lat, open(os.path.join(RESULTS, "python_latency.json"), "w"), indent=1)

@@ -180,7 +180,8 @@ class GradReverse(torch.autograd.Function):
 
 
 class SERNet(nn.Module):
-    def __init__(self, branches="hybrid", n_classes=6, n_adv=0, emb=128, dropout=0.3, w2v2_ckpt=None, cfg=None):
+    def __init__(self, branches="hybrid", n_classes=6, n_adv=0, emb=128, dropout=0.3, w2v2_ckpt=None, cfg=None,
+                 n_aux=0):
         super().__init__()
         cfg = cfg or {}
         self.norm = WaveNorm()
@@ -197,6 +198,8 @@ class SERNet(nn.Module):
         # adversaries (gradient reversal) e.g. corpus and speaker classifiers; training only, not exported
         n_adv = [n_adv] if isinstance(n_adv, int) else list(n_adv or [])
         self.advs = nn.ModuleList([nn.Sequential(nn.Linear(emb, 64), nn.ReLU(), nn.Linear(64, n)) for n in n_adv if n])
+        # auxiliary head (e.g. BAVED arousal level), training only, not exported
+        self.aux = nn.Sequential(nn.Dropout(dropout), nn.Linear(emb, n_aux)) if n_aux else None
         self.export_probs = False
 
     def embed(self, x):
@@ -213,9 +216,9 @@ class SERNet(nn.Module):
         logits = self.head(e)
         if self.export_probs:
             return torch.softmax(logits, dim=-1)
-        if self.training and len(self.advs):
+        if self.training and (len(self.advs) or self.aux is not None):
             r = GradReverse.apply(e, adv_lambda)
-            return logits, [a(r) for a in self.advs]
+            return logits, [a(r) for a in self.advs], (self.aux(e) if self.aux is not None else None)
         return logits
 
 

@@ -15,7 +15,7 @@ import torch.nn.functional as F
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from ser_model import SERNet, LABELS, WIN, count_macs
-from data import (CACHE, CAT_CORPORA, load_index, load_audio, make_split, select, sample_weights,
+from data import (CACHE, CAT_CORPORA, load_index, load_audio, make_split, select, select_baved, sample_weights,
                   crop_eval, crop_train, MicAugment)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -99,7 +99,14 @@ def main():
     n_adv = []
     if cfg["adv_corpus"]: n_adv.append(len(CAT_CORPORA))
     if cfg["adv_speaker"]: n_adv.append(len(train_spk))
-    model = SERNet(cfg["branches"], len(LABELS), n_adv, cfg["emb"], cfg["dropout"], a.w2v2_checkpoint, cfg.get("arch"))
+    p_aux = cfg.get("baved_aux_frac", 0.0)
+    bav = select_baved(rows, split) if p_aux else []
+    n_aux = 3 if bav else 0
+    if bav:
+        log(f"BAVED arousal auxiliary: {len(bav)} train clips, {len({it[4] for it in bav})} speakers, "
+            f"{p_aux:.0%} of each batch, loss weight {cfg.get('baved_aux_weight', 0.3)}")
+    model = SERNet(cfg["branches"], len(LABELS), n_adv, cfg["emb"], cfg["dropout"], a.w2v2_checkpoint, cfg.get("arch"),
+                   n_aux=n_aux)
     n_params = sum(p.numel() for p in model.parameters() if p.requires_grad)
     macs = count_macs(model)
     log(f"params(trainable)={n_params} MACs/window={macs/1e6:.1f}M")
@@ -123,15 +130,24 @@ def main():
     for ep in range(cfg["epochs"]):
         t0 = time.time(); model.train(); tl = tc = ta = 0.0
         for it in range(steps_ep):
-            idx = torch.multinomial(w, bs, replacement=True, generator=gen).numpy()
-            x = torch.tensor(np.stack([crop_train(audio, tr[i][0], tr[i][1], rng, cfg["speed_p"]) for i in idx]))
+            n_b = int(round(bs * p_aux)) if bav else 0
+            idx = torch.multinomial(w, bs - n_b, replacement=True, generator=gen).numpy()
+            bidx = rng.randint(0, len(bav), n_b) if n_b else []
+            x = torch.tensor(np.stack([crop_train(audio, tr[i][0], tr[i][1], rng, cfg["speed_p"]) for i in idx] +
+                                      [crop_train(audio, bav[i][0], bav[i][1], rng, cfg["speed_p"]) for i in bidx]))
             x = aug(x)
             y = torch.tensor([tr[i][2] for i in idx])
             prog = step / total
             lam = cfg["adv_lambda"] * (2 / (1 + math.exp(-10 * prog)) - 1)
             out = model(x, lam)
-            logits, advs = (out if isinstance(out, tuple) else (out, []))
+            logits, advs, aux = (out if isinstance(out, tuple) else (out, [], None))
+            if n_b:
+                ya = torch.tensor([bav[i][2] for i in bidx])
+                la_aux = F.cross_entropy(aux[bs - n_b:], ya)
+                logits, advs = logits[: bs - n_b], [o[: bs - n_b] for o in advs]
             loss = F.cross_entropy(logits, y, label_smoothing=cfg["label_smoothing"])
+            if n_b:
+                loss = loss + cfg.get("baved_aux_weight", 0.3) * la_aux
             la = torch.zeros(())
             targets = []
             if cfg["adv_corpus"]: targets.append(torch.tensor([corp_id[tr[i][3]] for i in idx]))
@@ -163,7 +179,7 @@ def main():
         log(json.dumps(rec))
         if m["uar"] > best:
             best, best_ep, bad = m["uar"], ep + 1, 0
-            torch.save({"state_dict": eval_model.state_dict(), "cfg": cfg, "n_adv": n_adv, "epoch": ep + 1,
+            torch.save({"state_dict": eval_model.state_dict(), "cfg": cfg, "n_adv": n_adv, "n_aux": n_aux, "epoch": ep + 1,
                         "labels": LABELS, "w2v2_checkpoint": a.w2v2_checkpoint}, os.path.join(run_dir, "best.pt"))
             best_m = m; best_probs = probs
             json.dump({"name": a.name, "epoch": best_ep, "params": n_params, "macs": macs, "cfg": cfg,

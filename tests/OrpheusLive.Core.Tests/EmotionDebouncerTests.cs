@@ -21,7 +21,7 @@ public sealed class EmotionDebouncerTests
     [Fact]
     public void A_steady_confident_emotion_is_accepted_after_the_hold_time()
     {
-        var options = new DebounceOptions { HoldSeconds = 2, SmoothingWindows = 3 };
+        var options = new DebounceOptions { HoldSeconds = 2, EvidenceWeight = 1, ChangeRatePerSecond = 1 };
         var (states, _) = Run(Enumerable.Range(3, 6).Select(t => Windows.Speech(t, "happy", 0.9f)), options);
 
         var change = states.Single(s => s.Changed);
@@ -31,14 +31,32 @@ public sealed class EmotionDebouncerTests
     }
 
     [Fact]
-    public void Scores_below_the_threshold_never_become_the_emotion()
+    public void Without_smoothing_scores_below_the_threshold_never_become_the_emotion()
     {
         var (states, decisions) = Run(
             Enumerable.Range(3, 30).Select(t => Windows.Speech(t, "angry", 0.65f)),
-            new DebounceOptions { Threshold = 0.70 });
+            new DebounceOptions { Threshold = 0.70, EvidenceWeight = 1, ChangeRatePerSecond = 1 });
 
         states.ShouldAllBe(s => s.Emotion == null);
         decisions.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Consistent_unsure_windows_build_confidence_that_fades_in_a_pause()
+    {
+        // Each window alone is unsure (0.45 against 0.11 for each other label), but they agree.
+        var options = new DebounceOptions { HoldSeconds = 2 };
+        var input = Enumerable.Range(3, 12).Select(t => Windows.Speech(t, "angry", 0.45f)).ToList();
+        input.Add(Windows.Speech(75, "angry", 0.45f)); // after a minute of silence
+        var (states, _) = Run(input, options);
+
+        states[0].Confidence.ShouldBeLessThan(0.5f); // one window is not enough
+        var change = states.Single(s => s.Changed);
+        change.Emotion.ShouldBe("angry");
+        (change.Time - Zero).TotalSeconds.ShouldBeInRange(5, 12);
+        states.Select(s => s.Confidence).Take(8).ShouldBeInOrder(SortDirection.Ascending);
+        states[^1].Emotion.ShouldBe("angry"); // the accepted emotion stays through the pause ...
+        states[^1].Confidence.ShouldBeLessThan(states[^2].Confidence - 0.2f); // ... but the belief has faded
     }
 
     [Fact]
@@ -58,7 +76,7 @@ public sealed class EmotionDebouncerTests
     {
         // The emotion flips every 4 s for two minutes: each flip is long enough to be accepted as an emotion,
         // but the music must not follow faster than the minimum dwell.
-        var options = new DebounceOptions { HoldSeconds = 1, SmoothingWindows = 1, MinDwellSeconds = 10 };
+        var options = new DebounceOptions { HoldSeconds = 1, EvidenceWeight = 1, ChangeRatePerSecond = 1, MinDwellSeconds = 10 };
         var input = Enumerable.Range(3, 120).Select(t => Windows.Speech(t, (t / 4) % 2 == 0 ? "happy" : "angry", 0.95f));
         var (states, decisions) = Run(input, options);
 
@@ -71,7 +89,7 @@ public sealed class EmotionDebouncerTests
     [Fact]
     public void Silence_never_changes_the_emotion_or_the_music()
     {
-        var options = new DebounceOptions { HoldSeconds = 0, SmoothingWindows = 1 };
+        var options = new DebounceOptions { HoldSeconds = 0, EvidenceWeight = 1, ChangeRatePerSecond = 1 };
         var input = new List<WindowEvent> { Windows.Speech(3, "happy", 0.9f) };
         input.AddRange(Enumerable.Range(4, 100).Select(t => Windows.Silence(t)));
         var (states, decisions) = Run(input, options);
@@ -84,7 +102,7 @@ public sealed class EmotionDebouncerTests
     [Fact]
     public void An_interrupted_challenger_must_start_its_hold_again()
     {
-        var options = new DebounceOptions { HoldSeconds = 2, SmoothingWindows = 1 };
+        var options = new DebounceOptions { HoldSeconds = 2, EvidenceWeight = 1, ChangeRatePerSecond = 1 };
         var input = new[]
         {
             Windows.Speech(3, "sad", 0.9f),
@@ -103,7 +121,7 @@ public sealed class EmotionDebouncerTests
     [Fact]
     public void Hysteresis_keeps_the_current_emotion_against_a_narrow_lead()
     {
-        var options = new DebounceOptions { Threshold = 0.40, HysteresisMargin = 0.15, HoldSeconds = 0, SmoothingWindows = 1 };
+        var options = new DebounceOptions { Threshold = 0.40, HysteresisMargin = 0.15, HoldSeconds = 0, EvidenceWeight = 1, ChangeRatePerSecond = 1 };
         var input = new[]
         {
             Windows.Speech(3, "happy", 0.9f),
@@ -116,24 +134,24 @@ public sealed class EmotionDebouncerTests
     }
 
     [Fact]
-    public void Smoothing_averages_recent_windows_and_forgets_old_ones()
+    public void One_odd_window_does_not_overturn_a_settled_emotion()
     {
-        var options = new DebounceOptions { HoldSeconds = 0, SmoothingWindows = 3, SmoothingMaxAgeSeconds = 5 };
-        var input = new[]
-        {
-            Windows.Speech(3, "happy", 0.95f),
-            Windows.Speech(4, "angry", 0.95f), // average of two: neither reaches 0.70
-            Windows.Speech(30, "angry", 0.95f), // the happy/angry windows are older than 5 s: forgotten
-        };
+        var options = new DebounceOptions { HoldSeconds = 0 };
+        var input = Enumerable.Range(3, 10).Select(t => Windows.Speech(t, "happy", 0.8f)).ToList();
+        input.Add(Windows.Speech(13, "angry", 0.8f));
+        input.Add(Windows.Speech(14, "happy", 0.8f));
         var (states, _) = Run(input, options);
 
-        states.Select(s => s.Emotion).ShouldBe(new string?[] { "happy", "happy", "angry" });
+        states[^3].Emotion.ShouldBe("happy");
+        states[^2].Emotion.ShouldBe("happy"); // the odd angry window
+        states[^1].Emotion.ShouldBe("happy");
+        states.Count(s => s.Changed).ShouldBe(1);
     }
 
     [Fact]
     public void The_first_decision_plays_at_once_and_a_wanted_change_waits_for_the_dwell()
     {
-        var options = new DebounceOptions { HoldSeconds = 0, SmoothingWindows = 1, MinDwellSeconds = 10 };
+        var options = new DebounceOptions { HoldSeconds = 0, EvidenceWeight = 1, ChangeRatePerSecond = 1, MinDwellSeconds = 10 };
         var input = new List<WindowEvent> { Windows.Speech(3, "happy", 0.9f) };
         input.AddRange(Enumerable.Range(4, 20).Select(t => Windows.Speech(t, "sad", 0.9f)));
         var (_, decisions) = Run(input, options);
@@ -145,7 +163,7 @@ public sealed class EmotionDebouncerTests
     public void Emotions_that_share_a_mood_do_not_restart_the_music()
     {
         var moods = new Dictionary<string, string>(Moods) { ["sad"] = "upbeat" };
-        var options = new DebounceOptions { HoldSeconds = 0, SmoothingWindows = 1, MinDwellSeconds = 0 };
+        var options = new DebounceOptions { HoldSeconds = 0, EvidenceWeight = 1, ChangeRatePerSecond = 1, MinDwellSeconds = 0 };
         var input = new[] { Windows.Speech(3, "happy", 0.9f), Windows.Speech(4, "sad", 0.9f), Windows.Speech(5, "happy", 0.9f) };
         var (states, decisions) = Run(input, options, e => moods.GetValueOrDefault(e));
 
@@ -157,7 +175,7 @@ public sealed class EmotionDebouncerTests
     public void A_mapping_edit_applies_on_the_next_speech_window()
     {
         var moods = new Dictionary<string, string>(Moods);
-        var options = new DebounceOptions { HoldSeconds = 0, SmoothingWindows = 1, MinDwellSeconds = 0 };
+        var options = new DebounceOptions { HoldSeconds = 0, EvidenceWeight = 1, ChangeRatePerSecond = 1, MinDwellSeconds = 0 };
         var scheduler = new HistoricalScheduler(Zero);
         var windows = new Subject<WindowEvent>();
         var decisions = new List<MoodDecision>();

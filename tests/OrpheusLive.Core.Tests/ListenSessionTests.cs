@@ -7,7 +7,7 @@ namespace OrpheusLive.Core.Tests;
 
 public sealed class ListenSessionTests
 {
-    private static readonly DebounceOptions Debounce = new() { HoldSeconds = 2, SmoothingWindows = 3, MinDwellSeconds = 10 };
+    private static readonly DebounceOptions Debounce = new() { HoldSeconds = 2, EvidenceWeight = 1, ChangeRatePerSecond = 1, MinDwellSeconds = 10 };
 
     private static async Task<(List<PipelineEvent> Events, RecordingPlayer Player, MeanCodedClassifier Model)> RunAsync(
         float[] audio, ListenOptions? options = null, Action<ListenSession>? beforeRun = null)

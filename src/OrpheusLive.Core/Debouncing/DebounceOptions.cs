@@ -9,14 +9,20 @@ public sealed class DebounceOptions
     /// <summary>Configuration section name.</summary>
     public const string SectionName = "Debounce";
 
-    /// <summary>Smoothed probability an emotion needs before it can become the stable emotion (0..1).</summary>
+    /// <summary>Belief (smoothed probability) an emotion needs before it can become the stable emotion (0..1).</summary>
     public double Threshold { get; set; } = 0.70;
 
-    /// <summary>How many recent speech windows are averaged.</summary>
-    public int SmoothingWindows { get; set; } = 3;
+    /// <summary>
+    /// How much one window's scores count as evidence (an exponent on its probabilities, 0..1]. Below 1 because
+    /// consecutive windows overlap and hear the same voice, so they are not independent witnesses.
+    /// </summary>
+    public double EvidenceWeight { get; set; } = 0.5;
 
-    /// <summary>Windows older than this (seconds) are dropped from the average, so old speech does not linger after a pause.</summary>
-    public double SmoothingMaxAgeSeconds { get; set; } = 8;
+    /// <summary>
+    /// The prior chance per second that the speaker's emotion changes (0..1]: how fast old evidence fades,
+    /// between windows and during pauses. 1 forgets everything between windows (no smoothing).
+    /// </summary>
+    public double ChangeRatePerSecond { get; set; } = 0.1;
 
     /// <summary>How long (seconds) a new emotion must stay on top, confidently and without interruption, before it is accepted.</summary>
     public double HoldSeconds { get; set; } = 2;
@@ -35,14 +41,14 @@ public sealed class DebounceOptions
             return $"{SectionName}:Threshold must be between 0 and 1 (got {Threshold}).";
         }
 
-        if (SmoothingWindows is < 1 or > 60)
+        if (!(EvidenceWeight > 0 && EvidenceWeight <= 1))
         {
-            return $"{SectionName}:SmoothingWindows must be between 1 and 60 (got {SmoothingWindows}).";
+            return $"{SectionName}:EvidenceWeight must be above 0 and at most 1 (got {EvidenceWeight}).";
         }
 
-        if (!(SmoothingMaxAgeSeconds > 0))
+        if (!(ChangeRatePerSecond > 0 && ChangeRatePerSecond <= 1))
         {
-            return $"{SectionName}:SmoothingMaxAgeSeconds must be positive (got {SmoothingMaxAgeSeconds}).";
+            return $"{SectionName}:ChangeRatePerSecond must be above 0 and at most 1 (got {ChangeRatePerSecond}).";
         }
 
         if (!(HoldSeconds >= 0))

@@ -5,9 +5,13 @@ using OrpheusLive.Core.Pipeline;
 namespace OrpheusLive.Core.Debouncing;
 
 /// <summary>
-/// Turns noisy per-window emotion scores into a stable emotion: windows without speech are ignored, the scores of
-/// recent speech windows are averaged, and a new emotion is accepted only when its average reaches the threshold,
-/// leads the current emotion by the hysteresis margin, and stays on top without interruption for the hold time.
+/// Turns noisy per-window emotion scores into a stable emotion. Windows without speech are ignored. The scores of
+/// speech windows are smoothed by a Bayesian forward filter: a belief over the labels that each window updates as
+/// evidence (weighted by <see cref="DebounceOptions.EvidenceWeight"/>) and that fades back towards "don't know" at
+/// <see cref="DebounceOptions.ChangeRatePerSecond"/>, between windows and across pauses. Consistent windows therefore
+/// build confidence even when each one alone is unsure, while one odd window barely moves it. A new emotion is
+/// accepted only when its belief reaches the threshold, leads the current emotion by the hysteresis margin, and stays
+/// on top without interruption for the hold time.
 /// </summary>
 /// <remarks>
 /// Time is read from the scheduler, never from the events, so tests drive it with a <c>HistoricalScheduler</c>
@@ -39,23 +43,25 @@ public static class EmotionDebouncer
     /// <summary>The per-subscription state machine; not thread-safe (Rx serialises OnNext).</summary>
     private sealed class DebounceState(DebounceOptions options)
     {
-        private readonly Queue<(DateTimeOffset Time, float[] Scores)> _recent = new();
+        // Probabilities are floored so a single window can never rule an emotion out for good.
+        private const double MinProbability = 1e-4;
+
         private string[] _labels = [];
-        private float[] _mean = [];
+        private double[] _belief = [];
+        private DateTimeOffset _lastUpdate;
         private string? _current;
         private string? _candidate;
         private DateTimeOffset _candidateSince;
 
         public EmotionState Next(IReadOnlyList<KeyValuePair<string, float>> scores, DateTimeOffset now)
         {
-            Remember(scores, now);
-            Average();
+            Update(scores, now);
 
-            var top = ArgMax(_mean);
+            var top = ArgMax(_belief);
             var topLabel = _labels[top];
-            var topScore = _mean[top];
+            var topScore = (float)_belief[top];
             var currentIndex = _current is null ? -1 : Array.IndexOf(_labels, _current);
-            var currentScore = currentIndex >= 0 ? _mean[currentIndex] : 0f;
+            var currentScore = currentIndex >= 0 ? (float)_belief[currentIndex] : 0f;
 
             var confidentChallenger = topScore >= options.Threshold
                 && topLabel != _current
@@ -83,27 +89,34 @@ public static class EmotionDebouncer
             return new EmotionState(now, _current, topScore, true);
         }
 
-        private void Remember(IReadOnlyList<KeyValuePair<string, float>> scores, DateTimeOffset now)
+        private void Update(IReadOnlyList<KeyValuePair<string, float>> scores, DateTimeOffset now)
         {
+            var n = scores.Count;
             if (!SameLabels(scores))
             {
-                // A different model (or label order) invalidates what we averaged so far.
+                // A different model (or label order) invalidates the belief.
                 _labels = scores.Select(s => s.Key).ToArray();
-                _mean = new float[_labels.Length];
-                _recent.Clear();
+                _belief = Enumerable.Repeat(1.0 / n, n).ToArray();
+                _lastUpdate = now;
             }
 
-            var vector = _recent.Count >= options.SmoothingWindows ? _recent.Dequeue().Scores : new float[_labels.Length];
-            for (var i = 0; i < vector.Length; i++)
+            // Predict: the emotion may have changed since the last update, more likely the longer ago it was.
+            var elapsed = Math.Max(0, (now - _lastUpdate).TotalSeconds);
+            var change = 1 - Math.Pow(1 - options.ChangeRatePerSecond, Math.Max(elapsed, 1e-3));
+            _lastUpdate = now;
+
+            // Correct: weigh the belief by this window's (tempered) probabilities.
+            double total = 0;
+            for (var i = 0; i < n; i++)
             {
-                vector[i] = scores[i].Value;
+                var prior = (_belief[i] * (1 - change)) + (change / n);
+                _belief[i] = prior * Math.Pow(Math.Max(scores[i].Value, MinProbability), options.EvidenceWeight);
+                total += _belief[i];
             }
 
-            _recent.Enqueue((now, vector));
-            var maxAge = TimeSpan.FromSeconds(options.SmoothingMaxAgeSeconds);
-            while (_recent.Count > 1 && now - _recent.Peek().Time > maxAge)
+            for (var i = 0; i < n; i++)
             {
-                _recent.Dequeue();
+                _belief[i] /= total;
             }
         }
 
@@ -125,24 +138,7 @@ public static class EmotionDebouncer
             return true;
         }
 
-        private void Average()
-        {
-            Array.Clear(_mean);
-            foreach (var (_, vector) in _recent)
-            {
-                for (var i = 0; i < _mean.Length; i++)
-                {
-                    _mean[i] += vector[i];
-                }
-            }
-
-            for (var i = 0; i < _mean.Length; i++)
-            {
-                _mean[i] /= _recent.Count;
-            }
-        }
-
-        private static int ArgMax(float[] values)
+        private static int ArgMax(double[] values)
         {
             var best = 0;
             for (var i = 1; i < values.Length; i++)
