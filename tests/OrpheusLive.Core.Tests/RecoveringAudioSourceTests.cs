@@ -75,6 +75,48 @@ public sealed class RecoveringAudioSourceTests
         source.IsRecovering.ShouldBeFalse();
     }
 
+    /// <summary>Delivers audio once, then never again (a stream moved to a silent fallback source).</summary>
+    private sealed class StallingMicrophone : IAudioSource
+    {
+        private bool _delivered;
+
+        public string Description => "stalling";
+
+        public bool IsLive => true;
+
+        public async ValueTask<int> ReadAsync(Memory<float> buffer, CancellationToken cancellationToken)
+        {
+            if (!_delivered)
+            {
+                _delivered = true;
+                buffer.Span.Fill(0.5f);
+                return buffer.Length;
+            }
+
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            return 0;
+        }
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+
+    [Fact]
+    public async Task A_microphone_that_stops_delivering_counts_as_lost()
+    {
+        var reports = new List<string>();
+        await using var source = new RecoveringAudioSource(
+            () => new StallingMicrophone(), (m, _) => reports.Add(m), TimeSpan.FromMinutes(1), stallTimeout: TimeSpan.FromMilliseconds(50));
+        var buffer = new float[160];
+
+        (await source.ReadAsync(buffer, CancellationToken.None)).ShouldBe(160);
+        buffer[0].ShouldBe(0.5f);
+        (await source.ReadAsync(buffer, CancellationToken.None)).ShouldBeGreaterThan(0);
+        buffer[0].ShouldBe(0f);
+
+        source.IsRecovering.ShouldBeTrue();
+        reports.Single().ShouldContain("no audio for");
+    }
+
     [Fact]
     public async Task A_microphone_that_never_worked_is_an_error_not_a_silent_wait()
     {

@@ -18,6 +18,7 @@ public sealed class RecoveringAudioSource : IAudioSource
     private IAudioSource? _current;
     private bool _delivered;
     private DateTimeOffset _nextRetry;
+    private readonly TimeSpan? _stallTimeout;
 
     /// <summary>Creates the source; the device is opened on the first read.</summary>
     /// <param name="open">Opens the device (again).</param>
@@ -25,8 +26,13 @@ public sealed class RecoveringAudioSource : IAudioSource
     /// Called with (message, null) when the device is lost and with (message, the loss message it resolves) when it is back.
     /// </param>
     /// <param name="retryInterval">How often to try reopening a lost device.</param>
+    /// <param name="stallTimeout">
+    /// A device that delivers nothing for this long counts as lost too (PulseAudio moves a stream whose source
+    /// vanished to a fallback that may be silent); null waits forever.
+    /// </param>
     /// <param name="time">The clock (tests may pass their own).</param>
-    public RecoveringAudioSource(Func<IAudioSource> open, Action<string, string?> report, TimeSpan retryInterval, TimeProvider? time = null)
+    public RecoveringAudioSource(
+        Func<IAudioSource> open, Action<string, string?> report, TimeSpan retryInterval, TimeSpan? stallTimeout = null, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(open);
         ArgumentNullException.ThrowIfNull(report);
@@ -35,6 +41,7 @@ public sealed class RecoveringAudioSource : IAudioSource
         _report = report;
         RetryInterval = retryInterval;
         _time = time ?? TimeProvider.System;
+        _stallTimeout = stallTimeout;
         _current = open();
         Description = _current.Description;
     }
@@ -61,9 +68,15 @@ public sealed class RecoveringAudioSource : IAudioSource
 
         if (_current is { } source)
         {
+            using var stall = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            if (_stallTimeout is { } timeout && _delivered)
+            {
+                stall.CancelAfter(timeout);
+            }
+
             try
             {
-                var n = await source.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+                var n = await source.ReadAsync(buffer, stall.Token).ConfigureAwait(false);
                 if (n > 0 && IsRecovering)
                 {
                     IsRecovering = false;
@@ -76,6 +89,10 @@ public sealed class RecoveringAudioSource : IAudioSource
             catch (AudioSourceException e) when (_delivered)
             {
                 await LoseAsync(source, e.Message).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stall.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                await LoseAsync(source, $"no audio for {_stallTimeout!.Value.TotalSeconds:0} s.").ConfigureAwait(false);
             }
         }
 

@@ -24,6 +24,12 @@ public sealed class LiveSessionFactory(
     private static readonly TimeSpan MicrophoneRetryInterval = TimeSpan.FromSeconds(2);
 
     /// <summary>
+    /// A microphone that delivers nothing for this long counts as lost. Virtual PulseAudio sources deliver in bursts
+    /// of up to 2 s, so this is well above that.
+    /// </summary>
+    private static readonly TimeSpan MicrophoneStallTimeout = TimeSpan.FromSeconds(6);
+
+    /// <summary>
     /// Loads the model, opens the input and creates the player.
     /// </summary>
     /// <exception cref="ModelException">The model is missing or invalid.</exception>
@@ -40,7 +46,8 @@ public sealed class LiveSessionFactory(
             : new RecoveringAudioSource(
                 () => audio.Open(null, fast: false, request.Device),
                 (message, resolves) => pipeline?.Report(resolves is null ? StatusSeverity.Warning : StatusSeverity.Info, message, resolves),
-                MicrophoneRetryInterval);
+                MicrophoneRetryInterval,
+                MicrophoneStallTimeout);
         IPlayer player;
         try
         {
