@@ -182,8 +182,9 @@ def main():
 
     # --- latency (PyTorch eager; ONNX Runtime via Node for reference)
     out = {"max_abs_diff_ort_vs_torch": diff, "n_windows_checked": len(Xall), "onnx_bytes": os.path.getsize(a.out),
-           "params": int(sum(p.numel() for n_, p in model.named_parameters() if not n_.startswith("advs"))),
-           "macs_per_window": int(count_macs(model)), "onnx_ops": ops, "metadata": meta, "run": a.run,
+           "params": int(sum(p.numel() for n_, p in model.named_parameters() if not n_.startswith(("advs", "aux")))),
+           "macs_per_window": int(count_macs(model)), "onnx_ops": ops,
+           "frontend_macs": int(((WIN - 400) // 320 + 1) * (402 * 400 + 201 * 64)) if model.mel is not None else 0, "metadata": meta, "run": a.run,
            "epoch": ck["epoch"]}
     if not a.no_latency:
         lat = {"note": "PyTorch 1.13 eager CPU (OpenBLAS), one 3 s window [1,48000], batch 1, after warm-up; "

@@ -72,11 +72,13 @@ def main():
     ap.add_argument("--epochs", type=int)
     ap.add_argument("--seed", type=int)
     ap.add_argument("--threads", type=int)
+    ap.add_argument("--lr", type=float)
+    ap.add_argument("--init-from", default=None, help="run name whose best.pt initialises the model (fine-tuning)")
     ap.add_argument("--w2v2-checkpoint", default=None,
                     help="optional torchaudio wav2vec2_base state_dict (.pt) for the waveform branch")
     a = ap.parse_args()
     cfg = json.load(open(a.config))
-    for k in ("branches", "epochs", "seed"):
+    for k in ("branches", "epochs", "seed", "lr"):
         if getattr(a, k) is not None:
             cfg[k] = getattr(a, k)
     torch.set_num_threads(a.threads or cfg.get("threads", 2))
@@ -107,6 +109,11 @@ def main():
             f"{p_aux:.0%} of each batch, loss weight {cfg.get('baved_aux_weight', 0.3)}")
     model = SERNet(cfg["branches"], len(LABELS), n_adv, cfg["emb"], cfg["dropout"], a.w2v2_checkpoint, cfg.get("arch"),
                    n_aux=n_aux)
+    if a.init_from:
+        ck0 = torch.load(os.path.join(CACHE, "runs", a.init_from, "best.pt"), map_location="cpu")
+        cfg["init_from"] = f"{a.init_from} (epoch {ck0['epoch']})"
+        missing, unexpected = model.load_state_dict(ck0["state_dict"], strict=False)
+        log(f"initialised from {a.init_from} epoch {ck0['epoch']}: missing={missing} unexpected={unexpected}")
     n_params = sum(p.numel() for p in model.parameters() if p.requires_grad)
     macs = count_macs(model)
     log(f"params(trainable)={n_params} MACs/window={macs/1e6:.1f}M")
