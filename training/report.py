@@ -24,7 +24,11 @@ def main():
     m = json.load(open(os.path.join(RESULTS, f"{a.shipped}_metrics.json")))
     v = m["val"]
     L = []
-    L.append(f"## Shipped run `{a.shipped}` (best epoch {m['epoch']} of {len(m['history'])})\n")
+    init = m["cfg"].get("init_from")
+    L.append(f"## Shipped run `{a.shipped}` (best epoch {m['epoch']} of {len(m['history'])}"
+             + (f"; fine-tuned from `{init}` with lr {m['cfg']['lr']}" if init else "") + ")\n")
+    L.append("Note: validation UAR was used for early stopping and for choosing between runs, so it is optimistic "
+             "for truly new speakers.\n")
     L.append(f"Validation = {v['n']} clips from {len(m['val_speakers'])} speakers never seen in training "
              f"(train: {m['train_clips']} clips, {m['train_speakers']} speakers).\n")
     L.append(f"- **UAR {pct(v['uar'])} %**, accuracy {pct(v['acc'])} % (chance UAR 16.7 %), one centred 3 s window per clip")
@@ -41,13 +45,14 @@ def main():
         L.append(f"| {LABELS[k]} | " + " | ".join(str(x) for x in row) + " |")
     if a.ablation:
         L.append("\n## Ablation (same split, same augmentation/sampling; best epoch by validation UAR)\n")
-        L.append("| run | branches | epochs run | best epoch | params | MACs/window | val UAR % | val acc % | session-adapted UAR % |\n|---|---|---|---|---|---|---|---|---|")
+        L.append("| run | branches | epochs run/planned | best epoch | params | MACs/window | val UAR % | val acc % | session-adapted UAR % |\n|---|---|---|---|---|---|---|---|---|")
         for r in a.ablation:
             p = os.path.join(RESULTS, f"{r}_metrics.json")
             if not os.path.exists(p):
                 continue
             d = json.load(open(p))
-            L.append(f"| {r} | {d['cfg']['branches']} | {len(d['history'])} | {d['epoch']} | {d['params']:,} | "
+            ep_run = f"{len(d['history'])}/{d['cfg']['epochs']}" + (" (+40 of `hybrid`)" if d['cfg'].get('init_from') else "")
+            L.append(f"| {r} | {d['cfg']['branches']}{' + BAVED aux' if d['cfg'].get('baved_aux_frac') else ''} | {ep_run} | {d['epoch']} | {d['params']:,} | "
                      f"{d['macs']/1e6:.1f} M | {pct(d['val']['uar'])} | {pct(d['val']['acc'])} | "
                      f"{pct(d['val']['session_adapted_uar'])} |")
     open(os.path.join(RESULTS, "summary.md"), "w").write("\n".join(L) + "\n")

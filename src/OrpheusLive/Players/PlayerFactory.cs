@@ -38,7 +38,7 @@ public sealed class PlayerFactory(IEnumerable<IPlayerProvider> providers) : IPla
 
             if (provider.IsAvailable(out var reason))
             {
-                warning = reasons.Count == 0 ? null : $"Using the {provider.Name} player: {string.Join("; ", reasons)}";
+                warning = reasons.Count == 0 ? null : $"Using the {provider.Name} player: {string.Join("; ", reasons.Select(r => r.TrimEnd('.')))}.";
                 return provider.Create();
             }
 

@@ -105,6 +105,11 @@ public sealed class RunCommand(
     {
         await Console.Error.WriteLineAsync(
             $"orpheus run: no interactive terminal ({problem}); printing the pipeline as text. Use 'orpheus listen --json' for machine-readable lines.");
+        foreach (var warning in session.Pipeline.Snapshot.Warnings)
+        {
+            await Console.Out.WriteLineAsync($"Warning: {warning}"); // reported before this subscription
+        }
+
         var gate = new object();
         using var subscription = session.Pipeline.Events.Subscribe(e =>
         {
