@@ -44,7 +44,7 @@ def main():
     for k, row in enumerate(v["confusion"]):
         L.append(f"| {LABELS[k]} | " + " | ".join(str(x) for x in row) + " |")
     if a.ablation:
-        L.append("\n## Ablation (same split, same augmentation/sampling; best epoch by validation UAR)\n")
+        L.append("\n## Ablation (same split, same augmentation/sampling; best epoch by validation UAR; early stopping after 15 epochs without improvement)\n")
         L.append("| run | branches | epochs run/planned | best epoch | params | MACs/window | val UAR % | val acc % | session-adapted UAR % |\n|---|---|---|---|---|---|---|---|---|")
         for r in a.ablation:
             p = os.path.join(RESULTS, f"{r}_metrics.json")
@@ -124,7 +124,7 @@ def render_card(a, m, summary):
         T.append(f"| PyTorch 1.13 eager (Python) | {r['threads']} | {r['p50_ms']:.2f} | {r['p95_ms']:.2f} |")
     for r in lat.get("onnxruntime_node_1.30.0", []):
         T.append(f"| ONNX Runtime 1.30.0 (onnxruntime-node) | {r['threads']} | {r['p50']:.2f} | {r['p95']:.2f} |")
-    T.append(f"\n{lat.get('runs', 200) if False else 200} timed runs after 20 warm-up runs, batch 1, on {lat.get('cpu', '?')}; "
+    T.append(f"\n{lat.get('runs', 200) if False else 200} timed runs after 20 warm-up runs, batch 1, on {lat.get('cpu', '?').split(':')[-1].strip()} (2 cores); "
              f"the machine was shared with other jobs (load average {lat.get('loadavg_before', ['?'])[0]:.1f} before), "
              f"so these are pessimistic. ONNX Runtime vs PyTorch max abs difference over {ex['n_windows_checked']} windows "
              f"(golden inputs, validation clips, random noise): **{ex['max_abs_diff_ort_vs_torch']:.2e}**. "
