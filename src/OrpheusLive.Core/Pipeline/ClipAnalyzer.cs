@@ -49,8 +49,9 @@ public sealed class ClipAnalyzer(WindowAnalyzer analyzer, double hopSeconds)
 
         if (samples.Length <= size)
         {
+            // Centred, as the model was evaluated in training: silence on both sides rather than all at the end.
             _window.AsSpan().Clear();
-            samples.CopyTo(_window);
+            samples.CopyTo(_window.AsSpan((size - samples.Length) / 2));
             Score(_window, samples.Length / (double)IAudioSource.SampleRate);
         }
         else
