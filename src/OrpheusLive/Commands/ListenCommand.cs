@@ -38,18 +38,8 @@ public sealed class ListenCommand(LiveSessionFactory sessions, IConfiguration co
     {
         ArgumentNullException.ThrowIfNull(args);
         args.RejectUnknown("input", "fast", "player", "device", "json", "help");
-        var input = args.Value("input") ?? NullIfEmpty(configuration["Audio:Input"]);
-        if (input is not null && !File.Exists(input))
-        {
-            throw new CommandLineException($"input file not found: {input}");
-        }
-
         var json = args.Has("json");
-        var request = new ListenRequest(
-            input,
-            args.Has("fast") || configuration.GetValue("Audio:Fast", false),
-            args.Value("device") ?? NullIfEmpty(configuration["Audio:Device"]),
-            args.Value("player") ?? "console");
+        var request = ListenRequest.From(args, configuration, defaultPlayer: "console");
 
         await using var session = sessions.Create(request);
         var output = Console.Out;
@@ -80,6 +70,4 @@ public sealed class ListenCommand(LiveSessionFactory sessions, IConfiguration co
         await session.Pipeline.RunAsync(cancellationToken);
         return 0;
     }
-
-    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

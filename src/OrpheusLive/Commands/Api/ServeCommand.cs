@@ -133,17 +133,7 @@ public sealed class ServeCommand(
 
     private LiveSession CreateSession(CommandArgs args)
     {
-        var input = args.Value("input") ?? NullIfEmpty(configuration["Audio:Input"]);
-        if (input is not null && !File.Exists(input))
-        {
-            throw new CommandLineException($"input file not found: {input}");
-        }
-
-        var session = sessions.Create(new ListenRequest(
-            input,
-            args.Has("fast") || configuration.GetValue("Audio:Fast", false),
-            args.Value("device") ?? NullIfEmpty(configuration["Audio:Device"]),
-            args.Value("player") ?? "console"));
+        var session = sessions.Create(ListenRequest.From(args, configuration, defaultPlayer: "console"));
         foreach (var warning in session.Warnings)
         {
             session.Pipeline.Report(StatusSeverity.Warning, warning);
@@ -168,6 +158,4 @@ public sealed class ServeCommand(
             _logger.LogError(e, "Live listening stopped: {Message}; the API keeps serving", e.Message);
         }
     }
-
-    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

@@ -59,17 +59,7 @@ public sealed class RunCommand(
         ArgumentNullException.ThrowIfNull(args);
         args.RejectUnknown("input", "fast", "player", "device", "help");
         var interactive = TerminalCheck.IsInteractive(AnsiConsole.Console, out var problem);
-        var input = args.Value("input") ?? NullIfEmpty(configuration["Audio:Input"]);
-        if (input is not null && !File.Exists(input))
-        {
-            throw new CommandLineException($"input file not found: {input}");
-        }
-
-        var request = new ListenRequest(
-            input,
-            args.Has("fast") || configuration.GetValue("Audio:Fast", false),
-            args.Value("device") ?? NullIfEmpty(configuration["Audio:Device"]),
-            args.Value("player") ?? NullIfEmpty(configuration["Player:Default"]) ?? "auto");
+        var request = ListenRequest.From(args, configuration, configuration.GetValue("Player:Default", "auto") is { Length: > 0 } player ? player : "auto");
 
         string? fallbackWarning = null;
         if (request.InputFile is null && await ProbeMicrophoneAsync(request.Device, cancellationToken) is { } microphoneProblem)
@@ -179,6 +169,4 @@ public sealed class RunCommand(
         var firstSentence = problem.Split(". ", 2)[0].TrimEnd('.');
         return (request with { InputFile = demo, Fast = false }, $"{NoMicrophoneWarning}: {firstSentence}.");
     }
-
-    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }
