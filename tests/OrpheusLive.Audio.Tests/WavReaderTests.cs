@@ -50,6 +50,24 @@ public sealed class WavReaderTests
         data.Samples.ShouldBe(tone);
     }
 
+    [Theory]
+    [InlineData(float.NaN)]
+    [InlineData(float.PositiveInfinity)]
+    [InlineData(float.NegativeInfinity)]
+    public void Non_finite_float_samples_read_as_silence(float bad)
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("nan.wav");
+        WavFile.Write(path, WavFormat.Float32(16000, 1), [0.5f, 0.25f, -0.5f]);
+        var bytes = File.ReadAllBytes(path);
+        var data = bytes.AsSpan().IndexOf("data"u8) + 8;
+        System.Buffers.Binary.BinaryPrimitives.WriteSingleLittleEndian(bytes.AsSpan(data + 4), bad); // the second sample
+
+        File.WriteAllBytes(path, bytes);
+
+        WavFile.Read(path).Samples.ShouldBe(new[] { 0.5f, 0f, -0.5f });
+    }
+
     [Fact]
     public void Float64_is_read()
     {

@@ -78,9 +78,7 @@ public static class ClipDecoder
                     throw TooLong(framesRead / (double)format.SampleRate, maxSeconds); // a header that did not say its length
                 }
 
-                var block = frames.AsSpan(0, read * format.Channels);
-                SanitizeInPlace(block);
-                var n = converter.Process(block, converted);
+                var n = converter.Process(frames.AsSpan(0, read * format.Channels), converted);
                 output.AddRange(converted.AsSpan(0, n));
             }
 
@@ -123,18 +121,6 @@ public static class ClipDecoder
         {
             throw new UploadRejectedException(StatusCodes.Status415UnsupportedMediaType,
                 "The upload is a RIFF file but not WAVE audio (e.g. AVI or WebP); send a WAV file.");
-        }
-    }
-
-    // Float WAVs can carry NaN or infinity; one such sample would poison every probability of its windows.
-    private static void SanitizeInPlace(Span<float> samples)
-    {
-        foreach (ref var sample in samples)
-        {
-            if (!float.IsFinite(sample))
-            {
-                sample = 0f;
-            }
         }
     }
 

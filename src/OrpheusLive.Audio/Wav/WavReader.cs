@@ -173,11 +173,11 @@ public sealed class WavReader : IDisposable
                 break;
             case (WavSampleEncoding.IeeeFloat, 32):
                 for (var i = 0; i < destination.Length; i++)
-                    destination[i] = BinaryPrimitives.ReadSingleLittleEndian(source.Slice(4 * i));
+                    destination[i] = Finite(BinaryPrimitives.ReadSingleLittleEndian(source.Slice(4 * i)));
                 break;
             case (WavSampleEncoding.IeeeFloat, 64):
                 for (var i = 0; i < destination.Length; i++)
-                    destination[i] = (float)BinaryPrimitives.ReadDoubleLittleEndian(source.Slice(8 * i));
+                    destination[i] = Finite((float)BinaryPrimitives.ReadDoubleLittleEndian(source.Slice(8 * i)));
                 break;
             case (WavSampleEncoding.ALaw, 8):
                 for (var i = 0; i < destination.Length; i++) destination[i] = G711.ALawToFloat(source[i]);
@@ -431,4 +431,10 @@ public sealed class WavReader : IDisposable
     };
 
     private sealed record HeaderInfo(WavFormat Format, long DataStart, long? DataBytes, bool Truncated);
+
+    /// <summary>
+    /// Float files can hold NaN or infinity (a broken writer); one such sample would poison the resampler and the
+    /// model, so every reader of WAV data gets silence there instead.
+    /// </summary>
+    private static float Finite(float sample) => float.IsFinite(sample) ? sample : 0f;
 }
