@@ -127,8 +127,10 @@ public sealed class PulseAudioCaptureTests(PulseAudioFixture pulse)
         after.ShouldBeGreaterThanOrEqualTo(IAudioSource.SampleRate);
     }
 
-    [Fact]
-    public async Task A_server_that_dies_mid_run_is_a_clear_error()
+    [Theory]
+    [InlineData("KILL", "stopped")] // the daemon crashes: the connection closes
+    [InlineData("STOP", "delivered no audio for 1 s")] // the daemon hangs: the connection stays open, nothing arrives
+    public async Task A_server_that_dies_or_hangs_mid_run_is_a_clear_error(string signal, string expected)
     {
         pulse.SkipIfUnavailable();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
@@ -145,17 +147,19 @@ public sealed class PulseAudioCaptureTests(PulseAudioFixture pulse)
                 Server = "unix:" + socket,
                 Device = "doomed_sine",
                 FragmentMilliseconds = 50,
+                StallSeconds = 1,
             });
             var buffer = new float[800];
             (await source.ReadAsync(buffer, timeout.Token)).ShouldBeGreaterThan(0);
 
-            daemon.Kill();
+            Signal(daemon, signal);
 
             var e = await Should.ThrowAsync<AudioSourceException>(async () =>
             {
                 while (true) await source.ReadAsync(buffer, timeout.Token);
             });
-            e.Message.ShouldContain("stopped");
+            e.Message.ShouldContain(expected);
+            e.Message.ShouldStartWith("The microphone stopped");
         }
         finally
         {
@@ -163,6 +167,13 @@ public sealed class PulseAudioCaptureTests(PulseAudioFixture pulse)
             daemon.Dispose();
             try { Directory.Delete(runtime, recursive: true); } catch (IOException) { }
         }
+    }
+
+    private static void Signal(System.Diagnostics.Process process, string signal)
+    {
+        using var kill = System.Diagnostics.Process.Start("kill", ["-" + signal, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit(10_000).ShouldBeTrue("kill did not return");
+        kill.ExitCode.ShouldBe(0, $"kill -{signal} failed");
     }
 
     private static System.Diagnostics.Process StartPrivateDaemon(string runtime, string socket)

@@ -12,7 +12,10 @@ namespace OrpheusLive.Audio.Sources;
 /// time into recycled buffers and hands them over, so no thread-pool thread is ever blocked. Cancelling a read only
 /// abandons that read; disposing stops the thread, which closes the stream after its read in progress returns (at most
 /// one fragment later on a working device). If the reader falls behind by more than
-/// <see cref="PulseAudioSourceOptions.MaxBufferedSeconds"/>, the oldest audio is dropped.
+/// <see cref="PulseAudioSourceOptions.MaxBufferedSeconds"/>, the oldest audio is dropped. A watchdog fails reads with
+/// a clear error when a running stream delivers nothing for <see cref="PulseAudioSourceOptions.StallSeconds"/>:
+/// pa_simple_read cannot be interrupted, so a server that hangs instead of closing the connection would otherwise
+/// leave the reader waiting forever.
 /// </remarks>
 public sealed class PulseAudioSource : IAudioSource
 {
@@ -20,6 +23,8 @@ public sealed class PulseAudioSource : IAudioSource
     private readonly CaptureQueue _queue;
     private readonly Lock _startLock = new();
     private Thread? _thread;
+    private Timer? _watchdog;
+    private long _lastDeliveryTicks = long.MaxValue; // Environment.TickCount64 of the last block; MaxValue until open
     private volatile bool _stopping;
     private int _disposed;
 
@@ -57,6 +62,7 @@ public sealed class PulseAudioSource : IAudioSource
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0) return ValueTask.CompletedTask;
         _stopping = true;
+        _watchdog?.Dispose();
         // The capture thread frees the stream itself once its current read returns: freeing it under a blocked
         // pa_simple_read would be a use-after-free. It is a background thread, so it never blocks process exit.
         _queue.Complete();
@@ -69,6 +75,7 @@ public sealed class PulseAudioSource : IAudioSource
         lock (_startLock)
         {
             if (_thread is not null) return;
+            _watchdog = new Timer(static state => ((PulseAudioSource)state!).CheckStall(), this, 1000, 1000);
             _thread = new Thread(CaptureLoop) { IsBackground = true, Name = "PulseAudio capture" };
             _thread.Start();
         }
@@ -82,12 +89,14 @@ public sealed class PulseAudioSource : IAudioSource
         {
             stream = PulseStream.Open(_options.Server, record: true, _options.Device, IAudioSource.SampleRate, channels: 1,
                 _options.FragmentMilliseconds, _options.ApplicationName, "OrpheusLive microphone");
+            Volatile.Write(ref _lastDeliveryTicks, Environment.TickCount64);
             while (!_stopping)
             {
                 var block = _queue.Rent();
                 var error = stream.Read(block);
                 if (_stopping) break;
                 if (error != 0) throw new AudioSourceException(ReadFailureMessage(error));
+                Volatile.Write(ref _lastDeliveryTicks, Environment.TickCount64);
                 _queue.Publish(block);
             }
         }
@@ -97,9 +106,21 @@ public sealed class PulseAudioSource : IAudioSource
         }
         finally
         {
-            stream?.Dispose();
+            // Readers learn of the end first: freeing a stream whose server has gone may take a while.
             _queue.Complete(failure);
+            stream?.Dispose();
+            _watchdog?.Dispose();
         }
+    }
+
+    private void CheckStall()
+    {
+        var silentFor = Environment.TickCount64 - Volatile.Read(ref _lastDeliveryTicks);
+        if (_stopping || silentFor < _options.StallSeconds * 1000L) return;
+        _stopping = true;
+        _watchdog?.Dispose();
+        _queue.Complete(new AudioSourceException(
+            $"The microphone stopped: {Description} delivered no audio for {_options.StallSeconds} s (PulseAudio server hung or gone?)."));
     }
 
     private string ReadFailureMessage(int error) => error switch

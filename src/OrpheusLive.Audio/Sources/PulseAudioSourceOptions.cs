@@ -23,6 +23,13 @@ public sealed record PulseAudioSourceOptions
     /// <summary>How much captured audio is kept when the reader falls behind, in seconds; older audio is dropped. 1–60.</summary>
     public int MaxBufferedSeconds { get; init; } = 5;
 
+    /// <summary>
+    /// Once recording runs, how long the stream may deliver nothing before reads fail with "the microphone stopped",
+    /// in seconds. A working source delivers every fragment; this catches a server that hangs or dies without
+    /// closing the connection. 1–60.
+    /// </summary>
+    public int StallSeconds { get; init; } = 5;
+
     /// <summary>The application name PulseAudio shows (pavucontrol).</summary>
     public string ApplicationName { get; init; } = "OrpheusLive";
 
@@ -33,6 +40,8 @@ public sealed record PulseAudioSourceOptions
             throw new AudioSourceException($"The capture fragment must be 10–1000 ms (got {FragmentMilliseconds}).");
         if (MaxBufferedSeconds is < 1 or > 60)
             throw new AudioSourceException($"The capture buffer must be 1–60 s (got {MaxBufferedSeconds}).");
+        if (StallSeconds is < 1 or > 60)
+            throw new AudioSourceException($"The capture stall timeout must be 1–60 s (got {StallSeconds}).");
         if (string.IsNullOrWhiteSpace(ApplicationName))
             throw new AudioSourceException("The PulseAudio application name must not be empty.");
     }
