@@ -3,7 +3,7 @@
 p50/p95/max over N windows after a warm-up, with the same thread count. Used by scripts/perf-report.py for the
 C#-vs-PyTorch comparison (needs Debian's python3-torch and the training checkpoint in training/.cache/runs/RUN/).
 
-Usage: /usr/bin/python3 training/bench_torch.py [--run hybrid_ft] [--threads 1] [--windows 300] [--json]
+Usage: /usr/bin/python3 training/bench_torch.py [--run fused] [--threads 1] [--windows 300] [--json]
 """
 import argparse, json, os, sys, time
 
@@ -16,7 +16,7 @@ from export import load_run, tone  # noqa: E402  (the same model construction th
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--run", default="hybrid_ft")  # the shipped run (models/MODEL_CARD.md)
+    ap.add_argument("--run", default="fused")  # the shipped model (models/MODEL_CARD.md): hybrid runs + speech-embedding branch
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--windows", type=int, default=300)
     ap.add_argument("--warmup", type=int, default=30)

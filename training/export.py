@@ -40,6 +40,18 @@ def slow_path_encoder_layers(model):
 
 
 def load_run(run):
+    """A trained run (runs/RUN/best.pt), or a fused run (runs/RUN/fusion.json, written by fuse.py): the base runs'
+    hybrid models plus the frozen speech-embedding branch with its trained heads, weights rounded to float16 values."""
+    fusion = os.path.join(CACHE, "runs", run, "fusion.json")
+    if os.path.exists(fusion):
+        from oww_branch import FusedSER, load_oww_branch
+        f = json.load(open(fusion))
+        bases = [load_run(b) for b in f["bases"]]
+        model = FusedSER([m for m, _ in bases], load_oww_branch(os.path.join(CACHE, "runs", f["oww"])), f["weight"])
+        ck = bases[0][1]
+        model.eval()
+        round_to_half(model)
+        return model, dict(ck, fusion=f)
     ck = torch.load(os.path.join(CACHE, "runs", run, "best.pt"), map_location="cpu")
     cfg = ck["cfg"]
     model = SERNet(cfg["branches"], len(ck["labels"]), ck["n_adv"], cfg["emb"], cfg["dropout"],
@@ -49,6 +61,39 @@ def load_run(run):
     slow_path_encoder_layers(model)
     model.export_probs = True
     return model, ck
+
+
+def round_to_half(model):
+    """Rounds every float weight and buffer to the nearest float16 value (kept as float32). The fused model ships its
+    weights as float16 in the ONNX file (half the size; see store_weights_as_half); rounding the PyTorch model the
+    same way keeps it bit-identical to what ONNX Runtime runs, so every number measured in PyTorch is the shipped
+    model's."""
+    with torch.no_grad():
+        for t in list(model.parameters()) + list(model.buffers()):
+            if t.dtype == torch.float32:
+                t.copy_(t.half().float())
+
+
+def store_weights_as_half(m, min_elements=1024):
+    """Stores each large float32 initializer whose values are exactly representable in float16 as float16 plus a
+    Cast back to float32. Exact, so outputs do not change; ONNX Runtime folds the Casts when it loads the model, so
+    it runs float32 as before. Returns the number of bytes saved."""
+    from onnx import helper, numpy_helper, TensorProto
+    g = m.graph
+    casts, keep, saved = [], [], 0
+    for t in g.initializer:
+        a = numpy_helper.to_array(t)
+        if t.data_type != TensorProto.FLOAT or a.size < min_elements or not np.array_equal(a.astype(np.float16).astype(np.float32), a):
+            keep.append(t)
+            continue
+        half = numpy_helper.from_array(a.astype(np.float16), t.name + "__f16")
+        keep.append(half)
+        casts.append(helper.make_node("Cast", [half.name], [t.name], to=TensorProto.FLOAT, name=t.name + "__cast"))
+        saved += a.size * 2
+    nodes = casts + list(g.node)
+    del g.initializer[:]; g.initializer.extend(keep)
+    del g.node[:]; g.node.extend(nodes)
+    return saved
 
 
 def lcg_noise(seed, amp, n=WIN):
@@ -127,13 +172,19 @@ def main():
             "architecture": {"hybrid": "hybrid: wav2vec2-style conv+transformer branch on the waveform + log-mel(64) "
                                        "2-D CNN branch (+ band statistics), fused MLP head, softmax",
                              "wave": "waveform-only: wav2vec2-style conv+transformer, MLP head, softmax",
-                             "mel": "log-mel(64) 2-D CNN only, MLP head, softmax"}[ck["cfg"]["branches"]],
+                             "mel": "log-mel(64) 2-D CNN only, MLP head, softmax"}[ck["cfg"]["branches"]]
+                            + ("; {n} such trained run(s) fused (log-probability average, speech-embedding share {w:.3f}) with "
+                               "a frozen speech-embedding branch (openWakeWord's copy of Google's speech-embedding CNN, "
+                               "32-band log-mel, 96-d embeddings) and trained heads".format(
+                                   n=len(ck["fusion"]["bases"]), w=ck["fusion"]["weight"]) if "fusion" in ck else ""),
             "license": "non-commercial research use only (trained on CC BY-NC-SA / research-only corpora)"}
     del m.metadata_props[:]
     for k, v in meta.items():
         p = m.metadata_props.add(); p.key = k; p.value = v
     m.producer_name = "orpheus-training"
     m.doc_string = "OrpheusLive speech emotion recognition: input waveform [1,48000] float32 16 kHz mono in [-1,1]; output probs [1,C]"
+    if "fusion" in ck:
+        print(f"float16 weight storage saves {store_weights_as_half(m) / 1e6:.1f} MB")
     onnx.checker.check_model(m)
     onnx.save(m, a.out)
     g = m.graph
@@ -181,11 +232,17 @@ def main():
     json.dump(golden, open(os.path.join(os.path.dirname(a.out), "orpheus-ser.golden.json"), "w"), indent=1)
 
     # --- latency (PyTorch eager; ONNX Runtime via Node for reference)
+    hybrid = model.hybrids[0] if "fusion" in ck else model
     out = {"max_abs_diff_ort_vs_torch": diff, "n_windows_checked": len(Xall), "onnx_bytes": os.path.getsize(a.out),
-           "params": int(sum(p.numel() for n_, p in model.named_parameters() if not n_.startswith(("advs", "aux")))),
-           "macs_per_window": int(count_macs(model)), "onnx_ops": ops,
-           "frontend_macs": int(((WIN - 400) // 320 + 1) * (402 * 400 + 201 * 64)) if model.mel is not None else 0, "metadata": meta, "run": a.run,
+           "params": int(sum(p.numel() for n_, p in model.named_parameters()
+                             if not n_.startswith(("advs", "aux")) and ".advs." not in n_ and ".aux." not in n_)),
+           "macs_per_window": int(met["macs"] if "fusion" in ck else count_macs(model)), "onnx_ops": ops,
+           "frontend_macs": int(((WIN - 400) // 320 + 1) * (402 * 400 + 201 * 64)) * (len(model.hybrids) if "fusion" in ck else 1)
+                            if hybrid.mel is not None else 0, "metadata": meta, "run": a.run,
            "epoch": ck["epoch"]}
+    if "fusion" in ck:
+        out["oww_macs"] = int(met["macs"] - sum(count_macs(h) for h in model.hybrids))
+        out["fusion"] = ck["fusion"]
     if not a.no_latency:
         lat = {"note": "PyTorch 1.13 eager CPU (OpenBLAS), one 3 s window [1,48000], batch 1, after warm-up; "
                        "the 2 cores were shared with other jobs (see loadavg), so these are upper bounds",
