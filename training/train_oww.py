@@ -116,22 +116,22 @@ def main():
         # Each head is kept as it is at the end of its fixed schedule: choosing epochs on validation would flatter
         # the number reported for unseen speakers.
         heads.append(model.state_dict()); logits.append(z)
-    best_probs = torch.softmax(torch.stack(logits).mean(0), -1).numpy()
-    best_m = metrics(best_probs, va)
+    head_probs = torch.softmax(torch.stack(logits).mean(0), -1).numpy()
+    head_m = metrics(head_probs, va)
     run_dir = os.path.join(CACHE, "runs", a.name); os.makedirs(run_dir, exist_ok=True)
     torch.save({"state_dicts": heads, "mu": mu, "sd": sd, "step": a.step, "epochs": a.epochs, "dim": a.dim},
                os.path.join(run_dir, "head.pt"))
-    np.save(os.path.join(run_dir, "val_probs.npy"), best_probs)
+    np.save(os.path.join(run_dir, "val_probs.npy"), head_probs)
     result = {"name": a.name, "step": a.step, "epochs": a.epochs, "heads": a.heads, "aug": a.aug, "dim": a.dim,
-              "params": a.heads * sum(p.numel() for p in model.parameters()), "val": best_m, "history": history, "fusion": {}}
-    log(f"speech-embedding heads (logits averaged) alone: val UAR {best_m['uar']:.4f}")
+              "params": a.heads * sum(p.numel() for p in model.parameters()), "val": head_m, "history": history, "fusion": {}}
+    log(f"speech-embedding heads (logits averaged) alone: val UAR {head_m['uar']:.4f}")
     for run in a.fuse:
         p = os.path.join(CACHE, "runs", run, "val_probs.npy")
         if not os.path.exists(p):
             continue
         other = np.load(p)
         for wt in (0.25, 0.5):
-            fused = np.exp((1 - wt) * np.log(other + 1e-8) + wt * np.log(best_probs + 1e-8))
+            fused = np.exp((1 - wt) * np.log(other + 1e-8) + wt * np.log(head_probs + 1e-8))
             fm = metrics(fused, va)
             result["fusion"][f"{run}+oww@{wt}"] = {"uar": fm["uar"], "acc": fm["acc"],
                                                    "per_corpus": {c: v["uar"] for c, v in fm["per_corpus"].items()}}
