@@ -136,8 +136,18 @@ def render_card(a, m, summary):
                  f"validation). The fusion is an equal average of all members, fixed beforehand (not tuned on validation). The PyTorch port of the frozen "
                  f"CNN matches ONNX Runtime's features to {fu['port_max_abs_diff']:.1e}.")
     if cfg.get("init_from"):
-        A.append(f"\nHybrid runs: trained in two stages, 40 epochs at lr 0.002 and then a 14-epoch continuation from the best "
-                 f"checkpoint (`{' '.join(cfg['init_from'].split(' ')[:1])}` → `{fu['bases'][0] if fu else a.shipped}`); the second stage:")
+        lines = []
+        for b in (fu["bases"] if fu else [a.shipped]):  # follow each member's init_from chain back to its first run
+            chain, cur = [b], b
+            while True:
+                init = json.load(open(os.path.join(RESULTS, f"{cur}_metrics.json")))["cfg"].get("init_from")
+                if not init:
+                    break
+                cur = init.split(" ")[0]
+                chain.insert(0, cur)
+            lines.append(" → ".join(f"`{c}`" for c in chain))
+        A.append("\nHybrid runs, each a chain of stages (40 epochs at lr 0.002, then 14-epoch continuations from the best "
+                 "checkpoint of the stage before, lr 6e-4 and then 4e-4): " + "; ".join(lines) + ". The last stage of the first:")
     A.append("\nTraining: AdamW (lr {lr}, weight decay {wd}), batch {bs}, {spe} windows per epoch sampled with "
              "class-balanced weights (uniform over the 6 classes; within a class corpora ∝ √size), "
              "{ep} epochs max with half-epoch warm-up + cosine decay, label smoothing {ls}, EMA of the weights ({ema}) "
