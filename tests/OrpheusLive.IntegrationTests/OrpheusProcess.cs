@@ -39,21 +39,7 @@ public static class OrpheusProcess
             psi.Environment[key] = value;
         }
 
-        using var process = Process.Start(psi)!;
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(3));
-        try
-        {
-            await process.WaitForExitAsync(cts.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"orpheus {string.Join(' ', psi.ArgumentList.Skip(1))} did not finish in time. stderr: {await stderr}");
-        }
-
-        return (process.ExitCode, await stdout, await stderr);
+        return await ChildProcess.RunAsync(
+            psi, timeout ?? TimeSpan.FromMinutes(3), $"orpheus {string.Join(' ', psi.ArgumentList.Skip(1))}");
     }
 }

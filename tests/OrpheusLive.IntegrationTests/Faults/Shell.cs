@@ -35,22 +35,9 @@ internal static class Shell
             }
         }
 
-        using var process = Process.Start(psi)!;
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
-        try
-        {
-            await process.WaitForExitAsync(cts.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{program} {string.Join(' ', psi.ArgumentList)} did not finish in time.");
-        }
-
-        return (process.ExitCode, (await stdout) + (await stderr));
+        var (code, stdout, stderr) = await ChildProcess.RunAsync(
+            psi, timeout ?? TimeSpan.FromSeconds(60), $"{program} {string.Join(' ', psi.ArgumentList)}");
+        return (code, stdout + stderr);
     }
 
     /// <summary>Sends a signal (TERM, KILL, ...) with /bin/kill: <see cref="Process.Kill()"/> can only send SIGKILL.</summary>
