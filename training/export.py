@@ -115,13 +115,19 @@ def write_wav(path, x_i16):
         w.setnchannels(1); w.setsampwidth(2); w.setframerate(SR); w.writeframes(x_i16.astype("<i2").tobytes())
 
 
+def run_ort_file(model_path, windows_path, threads=1, bench=0):
+    """ONNX Runtime (onnxruntime-node, verify_onnx.js) on the float32 windows stored in windows_path: probabilities,
+    I/O names, metadata and, with bench > 0, latency over that many runs."""
+    env = dict(os.environ, NODE_PATH=ORT_NODE)
+    out = subprocess.run(["node", os.path.join(HERE, "verify_onnx.js"), model_path, windows_path, str(threads), str(bench)],
+                         env=env, capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
 def run_ort(model_path, X, threads=1, bench=0):
     f = os.path.join(CACHE, "ort_inputs.f32")
     np.ascontiguousarray(X, dtype="<f4").tofile(f)
-    env = dict(os.environ, NODE_PATH=ORT_NODE)
-    out = subprocess.run(["node", os.path.join(HERE, "verify_onnx.js"), model_path, f, str(threads), str(bench)],
-                         env=env, capture_output=True, text=True, check=True)
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    return run_ort_file(model_path, f, threads, bench)
 
 
 def latency(model, threads, runs=200, warm=20):

@@ -89,16 +89,9 @@ def main():
 
 
 def oww_macs(branch):
-    """Conv/Linear MACs of the speech-embedding branch for one window (the STFT and mel are functional: added here)."""
-    macs = [0]
-    hooks = [mod.register_forward_hook(lambda m, i, o: macs.__setitem__(0, macs[0] + o.numel() * m.weight[0].numel()))
-             for mod in branch.modules() if isinstance(mod, (torch.nn.Conv1d, torch.nn.Conv2d, torch.nn.Linear))]
-    with torch.no_grad():
-        branch(torch.randn(1, WIN) * 0.1)
-    for h in hooks:
-        h.remove()
+    """MACs of the speech-embedding branch for one window: its layers (count_macs) plus the functional STFT and mel."""
     frames = (WIN - 512) // 160 + 1
-    return macs[0] + frames * (2 * 257 * 512 + 257 * 32)
+    return count_macs(branch) + frames * (2 * 257 * 512 + 257 * 32)
 
 
 if __name__ == "__main__":

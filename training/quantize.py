@@ -14,7 +14,7 @@ Usage: /usr/bin/python3 training/quantize.py [--model models/orpheus-ser.onnx] [
   *_learned: the same without the fixed DFT/mel projections of the front ends.
 Writes training/.cache/quant/<variant>.onnx and training/results/quantization.json.
 """
-import argparse, json, os, subprocess, sys
+import argparse, json, os, sys
 import numpy as np
 import onnx
 from onnx import helper, numpy_helper, TensorProto
@@ -22,6 +22,7 @@ from onnx import helper, numpy_helper, TensorProto
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from data import CACHE, load_index, load_audio, make_split, select, crop_eval
 from train import metrics
+from export import run_ort_file
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -99,13 +100,6 @@ def quantize(model, ops, skip_front_end=False):
     return model
 
 
-def run_ort(model_path, windows_path, bench_runs):
-    env = dict(os.environ, NODE_PATH=os.path.join(CACHE, "ortnode", "node_modules"))
-    out = subprocess.run(["node", os.path.join(HERE, "verify_onnx.js"), model_path, windows_path, "1", str(bench_runs)],
-                         env=env, check=True, capture_output=True, text=True).stdout
-    return json.loads(out)
-
-
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--model", default=os.path.join(ROOT, "models", "orpheus-ser.onnx"))
@@ -127,7 +121,7 @@ def main():
         variants[v] = path
     result = {}
     for v, path in variants.items():
-        r = run_ort(path, windows, a.bench_runs)
+        r = run_ort_file(path, windows, threads=1, bench=a.bench_runs)
         probs = np.array(r["probs"], np.float32)
         m = metrics(probs, va)
         result[v] = {"bytes": os.path.getsize(path), "p50_ms": r["latency_ms"]["p50"], "p95_ms": r["latency_ms"]["p95"],

@@ -223,7 +223,8 @@ class SERNet(nn.Module):
 
 
 def count_macs(model, n=WIN):
-    """Multiply-accumulates per window for Conv/Linear/MatMul/attention (hooks; BN/activations ignored)."""
+    """Multiply-accumulates per window for Conv/Linear/MatMul/attention (hooks; BN/activations ignored).
+    Works on any module; for SERNet the functional log-mel front end is added too."""
     macs = [0]
     hooks = []
 
@@ -251,8 +252,8 @@ def count_macs(model, n=WIN):
     with torch.enable_grad():  # grad on: avoids the fused TransformerEncoder fast path (hooks must fire)
         x = torch.randn(1, n) * 0.1
         model(x)
-        # fixed DFT conv + mel matmul are functional calls: add them explicitly
-        if model.mel is not None:
+        # fixed DFT conv + mel matmul are functional calls: add them explicitly (SERNet only)
+        if getattr(model, "mel", None) is not None and hasattr(model.mel, "logmel"):
             lm = model.mel.logmel
             frames = (n - lm.dft.shape[-1]) // lm.hop + 1
             macs[0] += frames * lm.dft.shape[0] * lm.dft.shape[-1] + frames * lm.mel.numel()
