@@ -1,0 +1,35 @@
+namespace OrpheusLive.Core.Pipeline.State;
+
+/// <summary>
+/// The ids of the warnings the app reports. Adapters may add their own (dotted, lower case, "area.what"); these are
+/// the ones several parts of the app refer to.
+/// </summary>
+public static class WarningIds
+{
+    /// <summary>No microphone could be opened; the demo input plays instead.</summary>
+    public const string MicrophoneMissing = "microphone.missing";
+
+    /// <summary>The microphone was lost during the run (resolved when it comes back).</summary>
+    public const string MicrophoneLost = "microphone.lost";
+
+    /// <summary>The requested player is not available; another one plays.</summary>
+    public const string PlayerFallback = "player.fallback";
+
+    /// <summary>The player could not start music for a decision.</summary>
+    public const string PlayerFailed = "player.failed";
+
+    /// <summary>A mood has no music the active player can play.</summary>
+    public const string MoodWithoutMusic = "mood.no-music";
+
+    /// <summary>The user's mapping file could not be read; the shipped mapping is in use.</summary>
+    public const string MappingInvalid = "mapping.invalid";
+
+    /// <summary>The Spotify login expired or was revoked; run <c>orpheus login</c>.</summary>
+    public const string SpotifyLoginExpired = "spotify.login-expired";
+
+    /// <summary>The decision stream (debouncer → mood → player) failed.</summary>
+    public const string DecisionsFailed = "pipeline.decisions-failed";
+
+    /// <summary>The input failed and the pipeline stopped.</summary>
+    public const string InputFailed = "input.failed";
+}
