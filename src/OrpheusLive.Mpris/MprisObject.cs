@@ -44,7 +44,10 @@ internal sealed class MprisObject : IPathMethodHandler
     /// <summary>Where <c>PropertiesChanged</c> goes; until set, changes are only remembered.</summary>
     public void Attach(DBusConnection connection) => _connection = connection;
 
-    /// <summary>Takes a new pipeline state: remembers its property values and announces the ones that changed.</summary>
+    /// <summary>
+    /// Takes a new pipeline state: remembers its property values and announces the ones that changed. Never throws:
+    /// it runs inside the pipeline's state publication, which a media-key adapter must not disturb.
+    /// </summary>
     public void OnState(PipelineState state)
     {
         lock (_stateLock)
@@ -58,10 +61,19 @@ internal sealed class MprisObject : IPathMethodHandler
 
             Volatile.Write(ref _snapshot, after);
             var changed = MprisProperties.Changed(before, after);
-            if (changed.Count > 0 && _connection is { } connection)
+            if (changed.Count == 0 || _connection is not { } connection)
+            {
+                return;
+            }
+
+            try
             {
                 // Under the lock, so signals leave in the order of the states.
                 EmitPropertiesChanged(connection, changed);
+            }
+            catch (Exception ex)
+            {
+                _logger.LogDebug("Could not announce the MPRIS property change: {Error}", ex.Message);
             }
         }
     }
