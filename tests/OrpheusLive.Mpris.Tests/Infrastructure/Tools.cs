@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using OrpheusLive.IntegrationTests;
 
 namespace OrpheusLive.Mpris.Tests.Infrastructure;
 
@@ -36,22 +37,8 @@ public static class Tools
     /// <summary>Runs a client to its end; a client that hangs is killed and fails the test.</summary>
     public static async Task<(int ExitCode, string Output, string Error)> RunAsync(string busAddress, string program, params string[] arguments)
     {
-        using var process = Process.Start(StartInfo(busAddress, program, arguments))!;
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(Timeout);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{program} {string.Join(' ', arguments)} did not finish within {Timeout.TotalSeconds} s");
-        }
-
-        return (process.ExitCode, (await output).Trim(), (await error).Trim());
+        var (code, output, error) = await ChildProcess.RunAsync(StartInfo(busAddress, program, arguments), Timeout, $"{program} {string.Join(' ', arguments)}");
+        return (code, output.Trim(), error.Trim());
     }
 
     /// <summary><c>playerctl -p orpheus …</c>; returns its output, failing the test when it exits non-zero.</summary>
