@@ -67,7 +67,7 @@ public sealed class SpotifyPlayer : IPlayer
         catch (SpotifyLoginExpiredException ex)
         {
             // Typed, so the pipeline shows it as its own warning and `auto` can hand the music to the built-in player.
-            _logger.LogWarning("Spotify could not play mood {Mood}: the login has expired or was revoked", request.Mood);
+            _logger.LogInformation("Spotify could not play mood {Mood}: the login has expired or was revoked", request.Mood);
             return PlaybackResult.Failed(ex.Message, WarningIds.SpotifyLoginExpired);
         }
         catch (Exception ex) when (ex is SpotifyApiException or SpotifyAuthException or OptionsValidationException)
