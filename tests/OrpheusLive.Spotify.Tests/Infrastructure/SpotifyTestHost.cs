@@ -3,10 +3,12 @@ using System.Net.Sockets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using OrpheusLive.Core.Moods;
 using OrpheusLive.Core.Playback;
 using OrpheusLive.Spotify.Api;
 using OrpheusLive.Spotify.Auth;
 using OrpheusLive.Spotify.Playback;
+using OrpheusLive.Spotify.Setup;
 using OrpheusLive.Spotify.Tests.Fakes;
 
 namespace OrpheusLive.Spotify.Tests.Infrastructure;
@@ -46,6 +48,10 @@ public sealed class SpotifyTestHost : IAsyncDisposable
 
     public SpotifyLogin Login => _services.GetRequiredService<SpotifyLogin>();
 
+    public InMemoryMoodMapStore Moods => (InMemoryMoodMapStore)_services.GetRequiredService<IMoodMapStore>();
+
+    public MoodPlaylistSetup PlaylistSetup => _services.GetRequiredService<MoodPlaylistSetup>();
+
     public IPlayerProvider Provider => _services.GetServices<IPlayerProvider>().Single(p => p.Name == "spotify");
 
     public static async Task<SpotifyTestHost> StartAsync(Dictionary<string, string?>? settings = null, ScriptedBrowser? browser = null, bool withClientId = true)
@@ -81,6 +87,7 @@ public sealed class SpotifyTestHost : IAsyncDisposable
         services.AddLogging(b => b.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
         services.AddSpotify();
         services.AddSingleton<IBrowserLauncher>(browser);
+        services.AddSingleton<IMoodMapStore>(new InMemoryMoodMapStore());
         return new SpotifyTestHost(fake, services.BuildServiceProvider(validateScopes: true), directory, logs, browser);
     }
 
