@@ -463,7 +463,9 @@ def fit_voice_projection(F, speakers, dims):
 class VoiceChangeDetector:
     """Short-term mean (over ~`short` windows) of the projected voice shape vs the long-term mean of the current
     voice (over up to `long` windows); a change when the mean squared difference, normalised by its variance
-    under "same voice", exceeds `threshold` after `warmup` windows. Then it starts over on the new voice."""
+    under "same voice", exceeds `threshold` after `warmup` windows. Then it starts over on the new voice. While the
+    statistic is above half the threshold the long-term mean is not updated (a suspected new voice must not be
+    averaged into the old one before it is confirmed)."""
     def __init__(self, mean, proj, short=4.0, long=40.0, warmup=6.0, threshold=4.0):
         self.mean, self.P, self.M, self.N, self.warm, self.th = mean, proj, short, long, warmup, threshold
         self.reset()
@@ -479,8 +481,9 @@ class VoiceChangeDetector:
         if self.n >= self.warm and stat > self.th:
             self.reset(); self.mu, self.st, self.n = z.copy(), z.copy(), w
             return True, stat
-        self.n += w
-        self.mu += (w / min(self.n, self.N)) * (z - self.mu)
+        if stat <= self.th / 2:  # a suspected change does not leak into the current voice's average
+            self.n += w
+            self.mu += (w / min(self.n, self.N)) * (z - self.mu)
         return False, stat
 
 
@@ -691,9 +694,23 @@ def main():
     ap.add_argument("--csharp", default=os.path.join(HERE, "..", "src", "OrpheusLive.Core", "Calibration", "VoiceProjection.cs"))
     ap.add_argument("--golden", default=os.path.join(HERE, "..", "tests", "OrpheusLive.Core.Tests", "Calibration", "calibration-golden.json"))
     ap.add_argument("--quick", action="store_true", help="skip the slow studies (voice, embeddings, grid)")
+    ap.add_argument("--golden-only", action="store_true", help="only rewrite the C# voice table and the parity file")
     a = ap.parse_args()
     d = Data(a.dump, a.manifest)
     K = d.K
+    if a.golden_only:
+        rows = list(csv.DictReader(open(os.path.join(CACHE, "index.csv"))))
+        sys.path.insert(0, HERE)
+        from data import make_split
+        cfg = json.load(open(os.path.join(HERE, "config.json")))
+        split = make_split(rows, cfg["val_frac"], cfg["split_seed"])
+        labels = set(d.labels)
+        tr = np.array([split[r["speaker"]] == "train" and r["label"] in labels for r in rows])
+        F_all = voice_features_all(os.path.join(CACHE, "calib", "voice_shape_all.npy"))
+        vmean, vproj, _ = fit_voice_projection(F_all[tr], np.array([r["speaker"] for r in rows])[tr], VOICE["dims"])
+        write_csharp_projection(a.csharp, vmean, vproj)
+        write_golden(a.golden, d, vmean, vproj)
+        return
     print(f"{d.n} clips, {len(d.speakers)} speakers, model {d.meta.get('model')} {d.meta.get('version')}", flush=True)
     R = {"model": d.meta, "chosen": {**CHOSEN, "gate": list(CHOSEN["gate"])}, "log_floor": LOG_FLOOR}
 
@@ -798,14 +815,13 @@ internal static class VoiceProjection
 
 
 def golden_signal(n=48000):
-    """A deterministic test voice: a 180 Hz glottal-like pulse train (harmonics falling 1/k) with a slow
+    """A deterministic test voice: a 180 Hz glottal-like pulse train (43 harmonics falling 1/sqrt(k)) with a slow
     amplitude envelope and a vowel-like resonance around 700 Hz; the C# test builds the same signal."""
     t = np.arange(n) / VF_SR
     x = np.zeros(n)
-    for k in range(1, 30):
+    for k in range(1, 44):
         f = 180.0 * k
-        if f >= 7800: break
-        x += np.sin(2 * np.pi * f * t) / k * (1.0 + 2.0 / (1.0 + ((f - 700.0) / 150.0) ** 2))
+        x += np.sin(2 * np.pi * f * t) / np.sqrt(k) * (1.0 + 2.0 / (1.0 + ((f - 700.0) / 150.0) ** 2))
     env = 0.5 + 0.5 * np.sin(2 * np.pi * 1.5 * t)
     return 0.05 * x * env
 
