@@ -223,6 +223,23 @@ class GatedMean(NoAdapt):
             self.d = fit_class_bias([(np.array([l - self.b for l in ws]), y) for ws, y in clips], self.K, self.lam)
 
 
+class GatedMeanWithPrior(GatedMean):
+    """Measured, not chosen: the chosen method plus a session class prior (Saerens-style forgetting average of the
+    posteriors, floor 0.05) added with weight `beta` while the gate is closed. It helps single-emotion sessions and
+    emotion-blocked orders by *persistence* (the emotion of the last minute is made likelier) -- the live debouncer's
+    job already -- and costs mixed sessions."""
+    def __init__(self, K, beta=0.3, prior_memory=30, floor=0.05, **kw):
+        super().__init__(K, **{**CHOSEN, **kw})
+        self.beta, self.pmem, self.pf, self.q, self.qn = beta, prior_memory, floor, np.full(K, 1.0 / K), 0.0
+    def prior(self):
+        p = np.maximum(self.q, self.pf); return np.log(p / p.sum() * self.K)
+    def adapt(self, l): return super().adapt(l) + self.beta * (1 - self.gate()) * self.prior()
+    def update(self, l, w):
+        g = softmax(l + self.prior())
+        self.qn = (1 - w / self.pmem) * self.qn + w; self.q += (w / self.qn) * (g - self.q)
+        super().update(l, w)
+
+
 def fit_class_bias(clips, K, lam, iters=25):
     """argmin_d sum_clips mean_windows -log softmax(l + d)[y] + lam/2 |d|^2 (Newton; convex). Returns centred d."""
     X = np.concatenate([ws for ws, _ in clips]); Y = np.concatenate([[y] * len(ws) for ws, y in clips])
@@ -502,24 +519,26 @@ def voice_change_study(d, F_all, rows, split, dims=6, thresholds=(3.0, 4.0, 5.0,
     pairs = [(a, b) for a in vs for b in vs if a != b]; rng.shuffle(pairs); pairs = pairs[:pairs_n]
     out = {"dims": dims, "lda_eigen": [float(e) for e in ev], "rows": []}
     for order in ("manifest", "shuffled"):
-        res = []
+        seqs = []
         for a, b in pairs:
             ia = np.where(d.spk == a)[0]; ia = (ia if order == "manifest" else rng.permutation(ia))[:60]
             ib = rng.permutation(np.where(d.spk == b)[0])[:15]
-            stats = []
-            det = VoiceChangeDetector(mean, P, threshold=np.inf)
-            for c in np.concatenate([ia, ib]):
-                stats.append(det.process(Fv[c])[1])
-            st = np.array(stats); st[:int(det.warm) + 1] = 0.0  # warm-up windows never alarm
-            res.append((d.corpus[ia[0]] == d.corpus[ib[0]], gender[a] != gender[b], st[:len(ia)], st[len(ia):len(ia) + 10]))
+            seqs.append((d.corpus[ia[0]] == d.corpus[ib[0]], gender[a] != gender[b], ia, ib))
         for th in thresholds:
+            res = []
+            for same, gchange, ia, ib in seqs:
+                det = VoiceChangeDetector(mean, P, threshold=th)
+                alarms = np.array([det.process(Fv[c])[0] for c in np.concatenate([ia, ib])])
+                res.append((same, gchange, alarms[:len(ia)], alarms[len(ia):len(ia) + 10]))
             row = {"order": order, "threshold": th}
             for name, sel in (("all", lambda r: True), ("same_corpus", lambda r: r[0]), ("gender_change", lambda r: r[1]),
                               ("same_gender", lambda r: not r[1])):
                 R = [r for r in res if sel(r)]
-                row[name] = {"pairs": len(R), "false_alarm_per_window": float(np.mean(np.concatenate([r[2] > th for r in R]))),
-                             "hit_within_10": float(np.mean([(r[3] > th).any() for r in R])),
-                             "median_delay": float(np.median([np.argmax(r[3] > th) + 1 for r in R if (r[3] > th).any()] or [0]))}
+                row[name] = {"pairs": len(R),
+                             "false_alarm_per_100_windows": float(100 * np.mean(np.concatenate([r[2] for r in R]))),
+                             "sessions_with_false_alarm": float(np.mean([r[2].any() for r in R])),
+                             "hit_within_10": float(np.mean([r[3].any() for r in R])),
+                             "median_delay": float(np.median([np.argmax(r[3]) + 1 for r in R if r[3].any()] or [0]))}
             out["rows"].append(row)
     return out, mean, P, Fv
 
@@ -695,9 +714,13 @@ def main():
     ap.add_argument("--golden", default=os.path.join(HERE, "..", "tests", "OrpheusLive.Core.Tests", "Calibration", "calibration-golden.json"))
     ap.add_argument("--quick", action="store_true", help="skip the slow studies (voice, embeddings, grid)")
     ap.add_argument("--golden-only", action="store_true", help="only rewrite the C# voice table and the parity file")
+    ap.add_argument("--report-only", action="store_true", help="only rewrite calibration.md from calibration.json")
     a = ap.parse_args()
     d = Data(a.dump, a.manifest)
     K = d.K
+    if a.report_only:
+        write_md(a.out_md, json.load(open(a.out_json)), d)
+        return
     if a.golden_only:
         rows = list(csv.DictReader(open(os.path.join(CACHE, "index.csv"))))
         sys.path.insert(0, HERE)
@@ -709,7 +732,7 @@ def main():
         F_all = voice_features_all(os.path.join(CACHE, "calib", "voice_shape_all.npy"))
         vmean, vproj, _ = fit_voice_projection(F_all[tr], np.array([r["speaker"] for r in rows])[tr], VOICE["dims"])
         write_csharp_projection(a.csharp, vmean, vproj)
-        write_golden(a.golden, d, vmean, vproj)
+        write_golden(a.golden, d, vmean, vproj, a.dump)
         return
     print(f"{d.n} clips, {len(d.speakers)} speakers, model {d.meta.get('model')} {d.meta.get('version')}", flush=True)
     R = {"model": d.meta, "chosen": {**CHOSEN, "gate": list(CHOSEN["gate"])}, "log_floor": LOG_FLOOR}
@@ -727,6 +750,7 @@ def main():
         ("(a) EM class prior (Saerens; 30 windows, floor 0.02)", lambda s: SaerensPrior(K, 30, 0.02)),
         ("template EM: speaker offset + prior (LOSO templates)", lambda s: TemplateEM(fits[s])),
         ("**gated shrunk mean (chosen)**", chosen),
+        ("chosen + session prior while the gate is closed (beta 0.3; not chosen)", lambda s: GatedMeanWithPrior(K)),
     ]
     R["methods"] = {}
     for name, make in methods:
@@ -770,7 +794,7 @@ def main():
         R["voice_end_to_end"] = voice_end_to_end(d, Fv, vmean, vproj, chosen, VOICE["threshold"])
         print("voice", R["voice_end_to_end"], flush=True)
         write_csharp_projection(a.csharp, vmean, vproj)
-        write_golden(a.golden, d, vmean, vproj)
+        write_golden(a.golden, d, vmean, vproj, a.dump)
         R["hidden"] = hidden_study(d, a.dump)
         print("hidden", R["hidden"], flush=True)
     json.dump(R, open(a.out_json, "w"), indent=1, default=float)
@@ -826,14 +850,14 @@ def golden_signal(n=48000):
     return 0.05 * x * env
 
 
-def write_golden(path, d, vmean, vproj):
+def write_golden(path, d, vmean, vproj, dump):
     """Parity data for the C# component: a session of real windows (probabilities as the model gave them), the
     adapted probabilities Python computes for each, the final state, an enrolment, and the voice features of
     golden_signal()."""
     K = d.K
     idx = sessions(d, "shuffled", 7)[0][:40]
     raw = []
-    with open(os.path.join(CACHE, "calib", "windows_clips_v1.2.0.csv")) as f:
+    with open(dump) as f:
         f.readline(); rows = list(csv.reader(f))[1:]
     by_clip = {}
     for r in rows:
@@ -866,6 +890,44 @@ def write_golden(path, d, vmean, vproj):
 def pct(x): return f"{100 * x:.1f}"
 
 
+def findings(R):
+    """The summary at the top of calibration.md: targets against the chosen method's numbers."""
+    base = R["methods"]["per-clip (no adaptation)"]
+    c = R["methods"]["**gated shrunk mean (chosen)**"]
+    e = R["enrol"]["chosen: gated mean + class bias (>= 3 emotions)"]
+    b = base["manifest"]["uar"]
+    def pts(x, ref=b): return f"{100 * (x - ref):+.1f}"
+    L = ["## Findings\n",
+         "| | per-clip | chosen | target |", "|---|---|---|---|",
+         f"| `--session`, manifest order | {pct(b)} | {pct(c['manifest']['uar'])} ({pts(c['manifest']['uar'])}) | +5 (goal +10) |",
+         f"| `--session`, shuffled order | {pct(b)} | {pct(c['shuffled']['uar'])} ({pts(c['shuffled']['uar'])}) | |",
+         f"| single-emotion sessions | {pct(c['single']['base_uar'])} | {pct(c['single']['uar'])} ({pts(c['single']['uar'], c['single']['base_uar'])}; worst class {100 * c['single']['worst_class_delta']:+.1f}) | no loss |"]
+    for n in (3, 6, 12):
+        for o in ("manifest", "interleaved"):
+            r = e[f"{o}_{n}"]
+            L.append(f"| `--enrol {n}`, {o} order | {pct(r['base_uar'])} | {pct(r['uar'])} ({pts(r['uar'], r['base_uar'])}) | {'+8 (goal +15)' if n == 6 else ''} |")
+    L += ["",
+          "- **What works**: subtracting a shrunk running mean of the log-probabilities, *gated* by how many different "
+          "emotions the session has shown. It keeps single-emotion sessions intact and gains on mixed sessions; the "
+          "leave-one-corpus-out estimate of its tuning is within a point of the tuned numbers.",
+          "- **What fails**: the plain running mean (the training report's 'session-adapted UAR', +5 non-causal) "
+          "normalises a single-emotion session into other emotions and, in manifest order, each emotion block; "
+          "EM re-estimation of the class prior latches onto early mistakes; a joint offset+prior EM over class "
+          "templates cannot separate the classes in the 6-d output space; per-speaker normalisation of the model's "
+          "embeddings gains less than the output-level mean and the speaker subspace overlaps the emotion directions "
+          "(no model change is justified by it).",
+          "- **Why the targets are not met**: with all labels known, the best shared per-speaker offset of the "
+          "log-probabilities reaches only ~+4 points; the larger per-speaker effects are emotion-specific (own-speaker "
+          "class means, all labels, leave-one-clip-out: 76.8 %), which an unlabelled session cannot reveal without "
+          "assuming its emotion mix. In manifest order most speakers' clips come in blocks of one emotion, so "
+          "early blocks look like single-emotion sessions (gate closed); the first N clips of an enrolment are then all "
+          "one emotion, from which no per-emotion bias can be learnt (interleaved = the prompted `orpheus calibrate` case).",
+          "- **Persistence is not calibration**: adding a fast session prior (row 'session prior while the gate is "
+          "closed') raises manifest-order and single-emotion numbers by making the last minute's emotion likelier; "
+          "it costs mixed sessions and duplicates the debouncer, so it is not the default.", ""]
+    return L
+
+
 def write_md(path, R, d):
     L = [f"# Personal calibration: measurements (issue 13)\n",
          f"Model `{R['model'].get('model')}` {R['model'].get('version')}, its per-window outputs dumped through the app's own "
@@ -877,6 +939,7 @@ def write_md(path, R, d):
          "per-clip scoring of the same clips. The adapter starts fresh per session and is causal (scores a window, then learns from it).\n",
          f"Reference (not causal, needs the whole session): each speaker's mean log-probability subtracted = "
          f"{pct(R['oracle_session_mean_uar'])} % (the training report's \"session-adapted UAR\").\n",
+         *findings(R),
          "## Unsupervised (`--session`)\n",
          "| method | manifest | shuffled | interleaved | single-emotion (per-clip) | worst class in single | per-speaker UAR sd (shuffled) |",
          "|---|---|---|---|---|---|---|"]
@@ -924,12 +987,12 @@ def write_md(path, R, d):
               f"Voice shape (24-band log-mel long-term spectrum, level removed) → {v['dims']} LDA directions fitted on the "
               f"training speakers (between/within ratios {', '.join(f'{e:.2f}' for e in v['lda_eigen'])}); short-term mean "
               f"(4 windows) vs the voice's long-term mean (40). Pairs of validation speakers joined (A: 60 clips, B: 15):\n",
-              "| A's order | threshold | false alarms / window | change found within 10 windows | same corpus: FA / hit | gender change: hit | same gender: hit |",
-              "|---|---|---|---|---|---|---|"]
+              "| A's order | threshold | false alarms per 100 windows of A | A sessions with a false alarm | change found within 10 windows of B | same corpus: hit | gender change: hit | same gender: hit |",
+              "|---|---|---|---|---|---|---|---|"]
         for r in v["rows"]:
-            L.append(f"| {r['order']} | {r['threshold']} | {pct(r['all']['false_alarm_per_window'])} % | {pct(r['all']['hit_within_10'])} % "
-                     f"(median {r['all']['median_delay']:.0f}) | {pct(r['same_corpus']['false_alarm_per_window'])} % / "
-                     f"{pct(r['same_corpus']['hit_within_10'])} % | {pct(r['gender_change']['hit_within_10'])} % | {pct(r['same_gender']['hit_within_10'])} % |")
+            L.append(f"| {r['order']} | {r['threshold']} | {r['all']['false_alarm_per_100_windows']:.1f} | {pct(r['all']['sessions_with_false_alarm'])} % | "
+                     f"{pct(r['all']['hit_within_10'])} % (median {r['all']['median_delay']:.0f}) | {pct(r['same_corpus']['hit_within_10'])} % | "
+                     f"{pct(r['gender_change']['hit_within_10'])} % | {pct(r['same_gender']['hit_within_10'])} % |")
         e = R["voice_end_to_end"]
         L += ["", f"End to end (A 40 clips then B 40 clips, UAR on B's clips): no reset {pct(e['none'])} %, detector + soft reset "
               f"{pct(e['detector'])} %, soft reset exactly at the change {pct(e['oracle_soft'])} %, fresh adapter for B {pct(e['fresh'])} %. "
