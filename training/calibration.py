@@ -719,7 +719,11 @@ def main():
     d = Data(a.dump, a.manifest)
     K = d.K
     if a.report_only:
-        write_md(a.out_md, json.load(open(a.out_json)), d)
+        R = json.load(open(a.out_json))
+        if "per_corpus" not in R:
+            R["per_corpus"] = per_corpus(d)
+            json.dump(R, open(a.out_json, "w"), indent=1, default=float)
+        write_md(a.out_md, R, d)
         return
     if a.golden_only:
         rows = list(csv.DictReader(open(os.path.join(CACHE, "index.csv"))))
@@ -768,6 +772,7 @@ def main():
         R["enrol"][name] = evaluate_enrol(d, make)
         print(name, {k: round(v["uar"] * 100, 1) for k, v in R["enrol"][name].items()}, flush=True)
 
+    R["per_corpus"] = per_corpus(d)
     R["convergence"] = {"chosen": convergence(d, chosen), "running mean": convergence(d, lambda s: RunningMean(200, 0.0))}
     R["outlier"] = {"chosen": outlier(d, chosen), "running mean": outlier(d, lambda s: RunningMean(200, 0.0))}
     print("outlier", R["outlier"], flush=True)
@@ -890,6 +895,17 @@ def write_golden(path, d, vmean, vproj, dump):
 def pct(x): return f"{100 * x:.1f}"
 
 
+def per_corpus(d):
+    """Per-corpus UAR, per-clip vs the chosen method, manifest and shuffled order."""
+    out = {}
+    for order in ("manifest", "shuffled"):
+        ss = sessions(d, order)
+        pa, pb = replay(d, lambda s: GatedMean(d.K, **CHOSEN), ss), replay(d, lambda s: NoAdapt(), ss)
+        out[order] = {c: {"per_clip": uar(pb[d.corpus == c], d.y[d.corpus == c], d.K), "chosen": uar(pa[d.corpus == c], d.y[d.corpus == c], d.K),
+                          "speakers": int(len(set(d.spk[d.corpus == c]))), "clips": int((d.corpus == c).sum())} for c in sorted(set(d.corpus))}
+    return out
+
+
 def findings(R):
     """The summary at the top of calibration.md: targets against the chosen method's numbers."""
     base = R["methods"]["per-clip (no adaptation)"]
@@ -947,6 +963,11 @@ def write_md(path, R, d):
         L.append(f"| {name} | {pct(r['manifest']['uar'])} | {pct(r['shuffled']['uar'])} | {pct(r['interleaved']['uar'])} | "
                  f"{pct(r['single']['uar'])} ({pct(r['single']['base_uar'])}) | {100 * r['single']['worst_class_delta']:+.1f} | "
                  f"{pct(r['shuffled']['spk_uar_sd'])} |")
+    if "per_corpus" in R:
+        L += ["", "Per corpus (per-clip → chosen), manifest / shuffled order:\n", "| corpus | speakers | clips | manifest | shuffled |", "|---|---|---|---|---|"]
+        for c, m in R["per_corpus"]["manifest"].items():
+            sh = R["per_corpus"]["shuffled"][c]
+            L.append(f"| {c} | {m['speakers']} | {m['clips']} | {pct(m['per_clip'])} → {pct(m['chosen'])} | {pct(sh['per_clip'])} → {pct(sh['chosen'])} |")
     L += ["", "## Enrolment (`--enrol N`): the first N clips labelled, the rest scored (per-clip UAR of the same clips in brackets)\n",
           "| method | manifest N=3 | N=6 | N=12 | interleaved N=3 | N=6 | N=12 |", "|---|---|---|---|---|---|---|"]
     for name, r in R["enrol"].items():
