@@ -37,7 +37,7 @@ public sealed class WasapiAudioOutput : IAudioOutput
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         Description = string.IsNullOrWhiteSpace(options.Device) ? "Windows: default output" : $"Windows: {options.Device}";
-        using (var enumerator = new MMDeviceEnumerator()) _device = FindDevice(enumerator, options.Device);
+        _device = FindDevice(options.Device);
         try
         {
             _player = new WasapiPlayerBuilder().WithDevice(_device).WithSharedMode().WithEventSync().WithLatency(options.LatencyMilliseconds).Build();
@@ -123,30 +123,9 @@ public sealed class WasapiAudioOutput : IAudioOutput
             throw new AudioOutputException($"Playing through {Description} failed: {failure.Message}", failure);
     }
 
-    private static MMDevice FindDevice(MMDeviceEnumerator enumerator, string? wanted)
-    {
-        if (string.IsNullOrWhiteSpace(wanted))
-        {
-            if (enumerator.TryGetDefaultAudioEndpoint(DataFlow.Render, Role.Multimedia, out MMDevice? device) && device is not null) return device;
-            throw new AudioOutputException("No sound output: Windows has no playback device. Plug in speakers or headphones, or enable one in Sound settings.");
-        }
-
-        var names = new List<string>();
-        MMDevice? match = null;
-        foreach (MMDevice candidate in enumerator.EnumerateAudioEndPoints(DataFlow.Render, DeviceState.Active))
-        {
-            if (match is null && candidate.FriendlyName.Contains(wanted, StringComparison.OrdinalIgnoreCase))
-            {
-                match = candidate;
-                continue;
-            }
-
-            names.Add(candidate.FriendlyName);
-            candidate.Dispose();
-        }
-
-        if (match is not null) return match;
-        string available = names.Count == 0 ? "none" : string.Join(", ", names);
-        throw new AudioOutputException($"No sound output: Windows has no playback device named like '{wanted}' (available: {available}). Set LocalPlayer:Output:Device.");
-    }
+    private static MMDevice FindDevice(string? wanted) =>
+        WindowsAudioDevices.Find(DataFlow.Render, Role.Multimedia, wanted, out string available)
+        ?? throw new AudioOutputException(string.IsNullOrWhiteSpace(wanted)
+            ? "No sound output: Windows has no playback device. Plug in speakers or headphones, or enable one in Sound settings."
+            : $"No sound output: Windows has no playback device named like '{wanted}' (available: {available}). Set LocalPlayer:Output:Device.");
 }

@@ -78,7 +78,7 @@ public sealed class WasapiCaptureSource : IAudioSource
             WasapiRecorder? recorder = null;
             try
             {
-                using (var enumerator = new MMDeviceEnumerator()) _device = FindDevice(enumerator, _options.Device);
+                _device = FindDevice(_options.Device);
                 recorder = new WasapiRecorderBuilder()
                     .WithDevice(_device)
                     .WithSharedMode()
@@ -121,30 +121,9 @@ public sealed class WasapiCaptureSource : IAudioSource
     private void OnRecordingStopped(object? sender, StoppedEventArgs e) =>
         _queue.Complete(e.Exception is null ? null : new AudioSourceException($"Recording from {Description} failed: {e.Exception.Message}", e.Exception));
 
-    private static MMDevice FindDevice(MMDeviceEnumerator enumerator, string? wanted)
-    {
-        if (string.IsNullOrWhiteSpace(wanted))
-        {
-            if (enumerator.TryGetDefaultAudioEndpoint(DataFlow.Capture, Role.Console, out MMDevice? device) && device is not null) return device;
-            throw new AudioSourceException("No microphone: Windows has no recording device. Plug one in or enable it in Sound settings.");
-        }
-
-        var names = new List<string>();
-        MMDevice? match = null;
-        foreach (MMDevice candidate in enumerator.EnumerateAudioEndPoints(DataFlow.Capture, DeviceState.Active))
-        {
-            if (match is null && candidate.FriendlyName.Contains(wanted, StringComparison.OrdinalIgnoreCase))
-            {
-                match = candidate;
-                continue;
-            }
-
-            names.Add(candidate.FriendlyName);
-            candidate.Dispose();
-        }
-
-        if (match is not null) return match;
-        string available = names.Count == 0 ? "none" : string.Join(", ", names);
-        throw new AudioSourceException($"No microphone: Windows has no recording device named like '{wanted}' (available: {available}).");
-    }
+    private static MMDevice FindDevice(string? wanted) =>
+        WindowsAudioDevices.Find(DataFlow.Capture, Role.Console, wanted, out string available)
+        ?? throw new AudioSourceException(string.IsNullOrWhiteSpace(wanted)
+            ? "No microphone: Windows has no recording device. Plug one in or enable it in Sound settings."
+            : $"No microphone: Windows has no recording device named like '{wanted}' (available: {available}).");
 }
