@@ -128,6 +128,17 @@ def rounds_report(app, baseline, rounds):
     return summary
 
 
+def bench_torch():
+    script = os.path.join(ROOT, "training", "bench_torch.py")
+    if not os.path.exists(script) or not os.path.exists("/usr/bin/python3"):
+        return None
+    r = subprocess.run(["/usr/bin/python3", script, "--json"], capture_output=True, text=True, cwd=ROOT)
+    if r.returncode != 0:
+        print("PyTorch benchmark skipped: " + (r.stderr.strip().splitlines() or ["failed"])[-1], file=sys.stderr)
+        return None
+    return json.loads(r.stdout)
+
+
 def proc_cpu_seconds(pid):
     with open(f"/proc/{pid}/stat") as f:
         fields = f.read().rsplit(")", 1)[1].split()
