@@ -13,7 +13,7 @@ public sealed class AudioSourceFactory(TimeProvider? timeProvider = null) : IAud
 
     /// <summary>
     /// A <see cref="WavFileSource"/> when <see cref="AudioOptions.Input"/> is set (real time unless
-    /// <see cref="AudioOptions.Fast"/>); otherwise the platform microphone: <see cref="WaveInSource"/> on Windows,
+    /// <see cref="AudioOptions.Fast"/>); otherwise the platform microphone: <see cref="WasapiCaptureSource"/> (NAudio, WASAPI shared mode) on Windows,
     /// <see cref="PulseAudioSource"/> elsewhere (Linux, and macOS/BSD with a PulseAudio server).
     /// Microphones are opened on the first read, so device errors arrive from <see cref="IAudioSource.ReadAsync"/>.
     /// </summary>
@@ -25,7 +25,7 @@ public sealed class AudioSourceFactory(TimeProvider? timeProvider = null) : IAud
         if (options.UsesFile)
             return new WavFileSource(new WavFileSourceOptions { Path = options.Input!, PaceRealtime = !options.Fast }, timeProvider);
         if (OperatingSystem.IsWindows())
-            return new WaveInSource(new WaveInSourceOptions { Device = options.Device, BufferMilliseconds = Math.Max(20, options.FragmentMilliseconds) });
+            return new WasapiCaptureSource(new WasapiCaptureSourceOptions { Device = options.Device, BufferMilliseconds = Math.Max(20, options.FragmentMilliseconds) });
         return new PulseAudioSource(new PulseAudioSourceOptions
         {
             Device = options.Device,

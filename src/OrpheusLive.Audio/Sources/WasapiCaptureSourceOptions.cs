@@ -2,13 +2,13 @@ using OrpheusLive.Core.Audio;
 
 namespace OrpheusLive.Audio.Sources;
 
-/// <summary>Which Windows recording device <see cref="WaveInSource"/> uses.</summary>
-public sealed record WaveInSourceOptions
+/// <summary>Which Windows recording device <see cref="WasapiCaptureSource"/> uses and how much it buffers.</summary>
+public sealed record WasapiCaptureSourceOptions
 {
     /// <summary>Part of the device's name as Windows shows it ("USB", "Headset"), or null/empty for the default device.</summary>
     public string? Device { get; init; }
 
-    /// <summary>Length of each of the three driver buffers in ms. 20–1000.</summary>
+    /// <summary>WASAPI buffer length and the block the reader receives, in ms. 20–1000.</summary>
     public int BufferMilliseconds { get; init; } = 100;
 
     /// <summary>Captured audio kept when the reader falls behind, in seconds. 1–60.</summary>
