@@ -131,7 +131,7 @@ public sealed class TrackAnalyzer
         {
             state.Centroid.Add(_spectral.Centroid);
             state.Rolloff.Add(_spectral.Rolloff);
-            for (var i = 0; i < SpectralFrame.ContrastBands; i++) state.Contrast[i].Add(_spectral.Contrast[i]);
+            if (_spectral.HasContrast) for (var i = 0; i < SpectralFrame.ContrastBands; i++) state.Contrast[i].Add(_spectral.Contrast[i]);
             for (var i = 0; i < SpectralFrame.MfccCount; i++) state.Mfcc[i].Add(_spectral.Mfcc[i]);
             for (var i = 0; i < 12; i++) state.Chroma[i] += _spectral.Chroma[i];
             state.ChromaFrames++;

@@ -1,0 +1,114 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using OrpheusLive.Audio.Decoding;
+using OrpheusLive.Audio.Decoding.Formats;
+using OrpheusLive.Library.Analysis;
+using OrpheusLive.Library.Emotion;
+
+namespace OrpheusLive.Benchmarks;
+
+/// <summary>Command-line tools for the music library: calibration of the valence–arousal model and timed scans.</summary>
+public static class LibraryTools
+{
+    /// <summary>Analyses every audio file under the folders and prints the reference statistics initialiser.</summary>
+    public static int Calibrate(string[] folders)
+    {
+        var decoder = new AudioDecoder(AudioFormats.All());
+        var files = folders.SelectMany(f => Directory.EnumerateFiles(f, "*", SearchOption.AllDirectories))
+            .Where(f => decoder.Formats.Any(x => x.Extensions.Contains(Path.GetExtension(f).ToLowerInvariant()))).Order(StringComparer.Ordinal).ToList();
+        var features = new ConcurrentDictionary<string, TrackFeatures>();
+        var clock = Stopwatch.StartNew();
+        Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, () => new TrackAnalyzer(), (file, _, analyzer) =>
+        {
+            try
+            {
+                features[file] = analyzer.AnalyzeFile(decoder, file);
+            }
+            catch (AudioDecodeException e)
+            {
+                Console.Error.WriteLine(e.Message);
+            }
+            return analyzer;
+        }, _ => { });
+        var seconds = clock.Elapsed.TotalSeconds;
+        var audio = features.Values.Sum(f => f.DurationSeconds);
+        var ordered = features.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value).ToList();
+        var reference = ReferenceCalibration.Fit(ordered);
+        var model = new ValenceArousalModel(reference);
+        foreach (var (file, f) in features.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            var p = model.Estimate(f);
+            Console.WriteLine(FormattableString.Invariant($"{Path.GetFileName(file),-28} {f.DurationSeconds,6:0}s {f.TempoBpm,6:0.0}bpm {f.LoudnessLufs,6:0.0}LUFS key {f.Key,2}{(f.Major ? "maj" : "min")} v {p.Valence,5:0.00} a {p.Arousal,5:0.00}"));
+        }
+        Console.WriteLine(FormattableString.Invariant($"{ordered.Count} tracks, {audio:0} s of audio in {seconds:0.0} s: {audio / seconds:0}x real time on {Environment.ProcessorCount} cores"));
+        Console.WriteLine(reference.ToCSharp());
+        return 0;
+    }
+
+    /// <summary>Times decoding alone against decoding + analysis for one file (where the time goes).</summary>
+    public static int Profile(string file)
+    {
+        var decoder = new AudioDecoder(AudioFormats.All());
+        var analyzer = new TrackAnalyzer();
+        var buffer = new float[4096];
+        var clock = Stopwatch.StartNew();
+        var samples = new List<float>();
+        using (var reader = decoder.Open(file, 22_050))
+        {
+            int n;
+            while ((n = reader.Read(buffer)) > 0) samples.AddRange(buffer.AsSpan(0, n));
+        }
+        var decode = clock.Elapsed.TotalSeconds;
+        clock.Restart();
+        using (var native = decoder.Open(file, decoder.FormatOf(file).Open(file) is var probe && probe.SampleRate > 0 ? probe.SampleRate : 22_050))
+        {
+            probe.Dispose();
+            while (native.Read(buffer) > 0)
+            {
+            }
+        }
+        Console.WriteLine(FormattableString.Invariant($"decode at the native rate (no resampling): {clock.Elapsed.TotalSeconds:0.00} s"));
+        var audio = samples.Count / 22_050.0;
+        clock.Restart();
+        analyzer.Analyze(new MemoryReader([.. samples]), file);
+        var analyse = clock.Elapsed.TotalSeconds;
+        var frame = new SpectralFrame(2048, 22_050);
+        var frames = samples.Count / 512 - 4;
+        var all = samples.ToArray();
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        clock.Restart();
+        for (var i = 0; i < frames; i++) frame.Process(all.AsSpan(i * 512, 2048));
+        var spectral = clock.Elapsed.TotalSeconds;
+        Console.WriteLine(FormattableString.Invariant($"spectral frames only: {spectral:0.00} s ({audio / spectral:0}x), {(GC.GetAllocatedBytesForCurrentThread() - before) / frames} B/frame"));
+        Console.WriteLine(FormattableString.Invariant($"{audio:0} s audio: decode+resample {decode:0.00} s ({audio / decode:0}x), analysis {analyse:0.00} s ({audio / analyse:0}x)"));
+        return 0;
+    }
+
+    private sealed class MemoryReader(float[] samples) : IMonoAudioReader
+    {
+        private int _position;
+
+        public int SampleRate => 22_050;
+
+        public string FormatName => "memory";
+
+        public (int SampleRate, int Channels) Source => (22_050, 1);
+
+        public TimeSpan? DeclaredDuration => null;
+
+        public int Read(Span<float> buffer)
+        {
+            var n = Math.Min(buffer.Length, samples.Length - _position);
+            samples.AsSpan(_position, n).CopyTo(buffer);
+            _position += n;
+            return n;
+        }
+
+        public void Dispose()
+        {
+        }
+    }
+
+    /// <summary>Placeholder until the scanner exists.</summary>
+    public static Task<int> ScanAsync(string[] args) => Task.FromResult(args.Length == 0 ? 2 : 0);
+}
