@@ -22,15 +22,15 @@ public sealed record ReferenceStatistics(IReadOnlyDictionary<string, (double Mea
     /// </summary>
     public static ReferenceStatistics Default { get; } = new(new Dictionary<string, (double, double)>
     {
-        ["loudness_lufs"] = (-17.0, 4.0),
-        ["flux_mean"] = (0.05, 0.02),
-        ["log2_tempo"] = (6.9, 0.35),
-        ["onset_rate"] = (3.0, 1.0),
-        ["log2_centroid"] = (10.8, 0.5),
-        ["beat_strength"] = (0.5, 0.2),
-        ["majorness"] = (0.0, 0.3),
-        ["key_clarity"] = (0.6, 0.15),
-    }, ArousalScale: 0.7, ValenceScale: 0.6, Tracks: 0);
+        ["loudness_lufs"] = (-18.5187, 3.2533),
+        ["flux_mean"] = (0.0054, 0.0017),
+        ["log2_tempo"] = (6.8131, 0.3569),
+        ["onset_rate"] = (3.494, 0.7),
+        ["log2_centroid"] = (10.7335, 0.4583),
+        ["beat_strength"] = (0.6209, 0.1148),
+        ["majorness"] = (0.0267, 0.1322),
+        ["key_clarity"] = (0.5898, 0.1466),
+    }, ArousalScale: 0.5362, ValenceScale: 0.5905, Tracks: 42);
 
     /// <summary>The z-score of <paramref name="value"/> for cue <paramref name="name"/>, clipped to ±3.</summary>
     public double Standardise(string name, double value)
