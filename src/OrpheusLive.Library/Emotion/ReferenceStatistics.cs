@@ -30,7 +30,7 @@ public sealed record ReferenceStatistics(IReadOnlyDictionary<string, (double Mea
         ["beat_strength"] = (0.6209, 0.1148),
         ["majorness"] = (0.0267, 0.1322),
         ["key_clarity"] = (0.5898, 0.1466),
-    }, ArousalScale: 0.5362, ValenceScale: 0.5905, Tracks: 42);
+    }, ArousalScale: 0.5862, ValenceScale: 0.5641, Tracks: 42);
 
     /// <summary>The z-score of <paramref name="value"/> for cue <paramref name="name"/>, clipped to ±3.</summary>
     public double Standardise(string name, double value)

@@ -30,8 +30,7 @@ public static class LibraryMap
         plane ??= MoodPlane.Default;
         var analysed = tracks.Where(t => t.Status == TrackStatus.Analysed && t.Valence is not null && t.Arousal is not null).ToList();
 
-        var multiplot = new Multiplot();
-        multiplot.Subplots.Add(MoodPlot(analysed, plane));
+        var multiplot = new Multiplot(MoodPlot(analysed, plane));
         multiplot.Subplots.Add(ClusterPlot(analysed));
         multiplot.Layout = new ScottPlot.MultiplotLayouts.Columns();
 
