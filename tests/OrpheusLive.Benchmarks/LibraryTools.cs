@@ -109,6 +109,14 @@ public static class LibraryTools
         }
     }
 
+    /// <summary>Draws the map of the library at DB to OUT (.png/.svg).</summary>
+    public static int Map(string database, string output)
+    {
+        using var library = OrpheusLive.Library.MusicLibrary.Open(new OrpheusLive.Library.LibraryOptions { Database = database }, new AudioDecoder(AudioFormats.All()));
+        library.RenderMap(output);
+        return 0;
+    }
+
     /// <summary>Prints the model's cues and point for each file (default calibration).</summary>
     public static int Cues(string[] files)
     {
