@@ -62,12 +62,13 @@ public sealed class LibraryScanner(
                     await queue.Writer.WriteAsync(f, cancellationToken).ConfigureAwait(false);
                 }
             }
-            catch (OperationCanceledException)
+            catch (Exception e) when (e is OperationCanceledException or ChannelClosedException)
             {
+                // cancelled, or a worker failed and closed the queue (its exception surfaces from the workers)
             }
             finally
             {
-                queue.Writer.Complete();
+                queue.Writer.TryComplete();
             }
         }, CancellationToken.None);
 
@@ -86,6 +87,11 @@ public sealed class LibraryScanner(
                 catch (OperationCanceledException)
                 {
                     continue; // not finished: not recorded; the next scan does it
+                }
+                catch (Exception e)
+                {
+                    queue.Writer.TryComplete(e); // the database failed: stop feeding; the exception ends the scan
+                    throw;
                 }
                 lock (results)
                 {
