@@ -1,0 +1,213 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using OrpheusLive.Audio.Echo;
+using OrpheusLive.Audio.Wav;
+
+namespace OrpheusLive.Benchmarks;
+
+/// <summary>
+/// <c>echo-measure</c>: runs an echo canceller over the streams of <c>scripts/echo-mixtures.py</c> in 100 ms blocks
+/// (as the live capture path delivers them), measures ERLE on the music-only stretches, voice distortion on the
+/// clips, delay/drift tracking and the cost, and cuts the clips out of the result into a manifest that
+/// <c>orpheus eval --manifest</c> scores. <c>--engine mixed</c> cuts the microphone signal itself (no canceller),
+/// <c>--engine clean</c> writes a manifest of the original clips.
+/// </summary>
+/// <remarks>
+/// Usage: <c>dotnet run -c Release --project tests/OrpheusLive.Benchmarks -- echo-measure --streams DIR
+/// --clips EVALSET_DIR --out DIR --engine speex|fdaf|mixed|clean [--res] [--filter-ms N] [--no-drift] [--cold]</c>.
+/// <c>--cold</c> starts a fresh canceller for every clip (what a clip-by-clip <c>eval</c> with a reference does):
+/// the clip is processed alone with its reference.
+/// </remarks>
+internal static class EchoMeasurement
+{
+    private const int SampleRate = 16000;
+    private const int Block = 1600;
+    private const int SettleSamples = 5 * SampleRate;
+
+    public static int Run(string[] args)
+    {
+        string? Get(string name)
+        {
+            var i = Array.IndexOf(args, "--" + name);
+            return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+        }
+
+        var streams = Get("streams") ?? throw new ArgumentException("--streams DIR is required");
+        var clips = Get("clips") ?? throw new ArgumentException("--clips EVALSET_DIR is required");
+        var outDir = Get("out") ?? throw new ArgumentException("--out DIR is required");
+        var engine = Get("engine") ?? "speex";
+        var cold = args.Contains("--cold");
+        var options = new EchoCancellerOptions
+        {
+            Engine = engine == "fdaf" ? EchoCancellerEngine.Fdaf : EchoCancellerEngine.Speex,
+            ResidualEchoSuppression = args.Contains("--res"),
+            FilterMilliseconds = int.Parse(Get("filter-ms") ?? "256", CultureInfo.InvariantCulture),
+            TrackDrift = !args.Contains("--no-drift"),
+        };
+        Directory.CreateDirectory(outDir);
+
+        var segments = File.ReadAllLines(Path.Combine(streams, "segments.csv")).Skip(1)
+            .Select(l => l.Split(','))
+            .Select(f => (Stream: int.Parse(f[0], CultureInfo.InvariantCulture), Start: int.Parse(f[1], CultureInfo.InvariantCulture),
+                Length: int.Parse(f[2], CultureInfo.InvariantCulture), Path: f[3], Label: f[4], Speaker: f[5]))
+            .ToList();
+        var rooms = ReadRooms(Path.Combine(streams, "..", "streams.csv"));
+        var manifest = new StringBuilder("path,label,speaker\n");
+        if (engine == "clean")
+        {
+            foreach (var s in segments) manifest.Append(CultureInfo.InvariantCulture, $"{Path.GetFullPath(Path.Combine(clips, s.Path))},{s.Label},{s.Speaker}\n");
+            File.WriteAllText(Path.Combine(outDir, "manifest.csv"), manifest.ToString());
+            Console.WriteLine($"clean manifest: {segments.Count} clips");
+            return 0;
+        }
+
+        double gapMic = 0, gapOut = 0, voiceEnergy = 0, errorEnergy = 0, mixErrorEnergy = 0, projection = 0, outEnergy = 0;
+        double processSeconds = 0, audioSeconds = 0;
+        var delayErrors = new List<double>();
+        var driftErrors = new List<double>();
+        var resets = 0;
+        var clipIndex = 0;
+        foreach (var group in segments.GroupBy(s => s.Stream))
+        {
+            var id = group.Key;
+            var mic = WavFile.Read(Path.Combine(streams, $"{id:000}_mic.wav")).Samples;
+            var reference = WavFile.Read(Path.Combine(streams, $"{id:000}_ref.wav")).Samples;
+            var output = new float[mic.Length];
+            var sw = new Stopwatch();
+            if (engine == "mixed")
+            {
+                mic.CopyTo(output, 0);
+            }
+            else if (cold)
+            {
+                mic.CopyTo(output, 0);
+                foreach (var s in group)
+                {
+                    using var canceller = new EchoCanceller(options);
+                    canceller.Diverged += (_, _) => resets++;
+                    sw.Start();
+                    var clipOut = Cancel(canceller, mic.AsSpan(s.Start, s.Length), reference.AsSpan(s.Start, s.Length));
+                    sw.Stop();
+                    clipOut.CopyTo(output, s.Start);
+                }
+            }
+            else
+            {
+                using var canceller = new EchoCanceller(options);
+                if (canceller.UnavailableReason is { } reason) Console.Error.WriteLine(reason);
+                canceller.Diverged += (_, _) => resets++;
+                sw.Start();
+                Cancel(canceller, mic, reference).CopyTo(output, 0);
+                sw.Stop();
+                if (rooms.TryGetValue(id, out var room))
+                {
+                    // The capture clock runs ppm fast: by the end of the stream the delay has shrunk by ppm × its length.
+                    var expected = room.DelayMs - room.DriftPpm * 1e-6 * (mic.Length * 1000.0 / SampleRate);
+                    delayErrors.Add((canceller.DelayMilliseconds ?? double.NaN) - expected);
+                    // The capture clock runs ppm fast, so the delay shrinks by ppm per sample: the tracked drift is -ppm.
+                    driftErrors.Add(canceller.DriftPpm + room.DriftPpm);
+                }
+            }
+
+            processSeconds += sw.Elapsed.TotalSeconds;
+            audioSeconds += mic.Length / (double)SampleRate;
+
+            // Music-only stretches after the first seconds: ERLE. Clips: voice distortion against the dry clip.
+            var speech = new bool[mic.Length];
+            foreach (var s in group)
+            {
+                Array.Fill(speech, true, s.Start, s.Length);
+                var voice = WavFile.Read(Path.Combine(clips, s.Path)).Samples;
+                for (var i = 0; i < s.Length && i < voice.Length; i++)
+                {
+                    double v = voice[i], o = output[s.Start + i], m = mic[s.Start + i];
+                    voiceEnergy += v * v;
+                    errorEnergy += (o - v) * (o - v);
+                    mixErrorEnergy += (m - v) * (m - v);
+                    projection += o * v;
+                    outEnergy += o * o;
+                }
+
+                var path = $"{id:000}_{clipIndex++:00000}.wav";
+                WavFile.Write(Path.Combine(outDir, path), WavFormat.Float32(SampleRate, 1), output.AsSpan(s.Start, s.Length));
+                manifest.Append(CultureInfo.InvariantCulture, $"{path},{s.Label},{s.Speaker}\n");
+            }
+
+            double streamMic = 0, streamOut = 0;
+            for (var i = SettleSamples; i < mic.Length; i++)
+            {
+                if (speech[i]) continue;
+                streamMic += mic[i] * (double)mic[i];
+                streamOut += output[i] * (double)output[i];
+            }
+
+            gapMic += streamMic;
+            gapOut += streamOut;
+            if (args.Contains("--verbose"))
+            {
+                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"stream {id}: ERLE {10 * Math.Log10(streamMic / Math.Max(streamOut, 1e-20)):F1} dB, delay {(delayErrors.Count > 0 ? delayErrors[^1] : double.NaN):F1} ms off, drift {(driftErrors.Count > 0 ? driftErrors[^1] : double.NaN):F1} ppm off, resets so far {resets}"));
+            }
+        }
+
+        Console.Error.WriteLine();
+        File.WriteAllText(Path.Combine(outDir, "manifest.csv"), manifest.ToString());
+        var erle = 10 * Math.Log10(gapMic / Math.Max(gapOut, 1e-20));
+        var sdr = 10 * Math.Log10(voiceEnergy / Math.Max(errorEnergy, 1e-20));
+        var sdrMixed = 10 * Math.Log10(voiceEnergy / Math.Max(mixErrorEnergy, 1e-20));
+        var voiceGain = 20 * Math.Log10(Math.Max(projection / voiceEnergy, 1e-6));
+        var costPer100Ms = audioSeconds > 0 ? processSeconds * 1000 / (audioSeconds * 10) : 0;
+        var line = string.Create(CultureInfo.InvariantCulture,
+            $"engine={engine}{(options.ResidualEchoSuppression ? "+res" : "")}{(cold ? " cold" : "")} filter={options.FilterMilliseconds}ms drift={(options.TrackDrift ? "on" : "off")} clips={segments.Count} " +
+            $"ERLE={erle:F1}dB voiceSDR={sdr:F1}dB (mixed {sdrMixed:F1}dB) voiceGain={voiceGain:F2}dB cost={costPer100Ms:F3}ms/100ms resets={resets}");
+        if (delayErrors.Count > 0)
+        {
+            var abs = delayErrors.Select(Math.Abs).Order().ToList();
+            line += string.Create(CultureInfo.InvariantCulture,
+                $" delayErr(median/max)={abs[abs.Count / 2]:F1}/{abs[^1]:F1}ms driftErr(median/max)={driftErrors.Select(Math.Abs).Order().ElementAt(driftErrors.Count / 2):F1}/{driftErrors.Select(Math.Abs).Max():F1}ppm");
+        }
+
+        Console.WriteLine(line);
+        File.AppendAllText(Path.Combine(outDir, "summary.txt"), line + "\n");
+        return 0;
+    }
+
+    /// <summary>Runs <paramref name="canceller"/> over a whole signal in 100 ms blocks; the result is re-aligned with the capture.</summary>
+    private static float[] Cancel(EchoCanceller canceller, ReadOnlySpan<float> mic, ReadOnlySpan<float> reference)
+    {
+        var latency = canceller.LatencySamples;
+        var total = mic.Length + latency;
+        var output = new float[total];
+        var zeros = new float[Block];
+        for (var start = 0; start < total; start += Block)
+        {
+            var n = Math.Min(Block, total - start);
+            var capture = start + n <= mic.Length ? mic.Slice(start, n) : Pad(mic, start, n, zeros);
+            var refBlock = start < reference.Length ? reference.Slice(start, Math.Min(n, reference.Length - start)) : [];
+            canceller.Process(capture, refBlock, output.AsSpan(start, n));
+        }
+
+        return output.AsSpan(latency, mic.Length).ToArray();
+    }
+
+    private static ReadOnlySpan<float> Pad(ReadOnlySpan<float> source, int start, int n, float[] scratch)
+    {
+        Array.Clear(scratch);
+        if (start < source.Length) source[start..].CopyTo(scratch);
+        return scratch.AsSpan(0, n);
+    }
+
+    private static Dictionary<int, (double DelayMs, double DriftPpm)> ReadRooms(string path)
+    {
+        var rooms = new Dictionary<int, (double, double)>();
+        if (!File.Exists(path)) return rooms;
+        foreach (var f in File.ReadAllLines(path).Skip(1).Select(l => l.Split(',')))
+        {
+            rooms[int.Parse(f[0], CultureInfo.InvariantCulture)] =
+                (double.Parse(f[3], CultureInfo.InvariantCulture), double.Parse(f[4], CultureInfo.InvariantCulture));
+        }
+
+        return rooms;
+    }
+}
