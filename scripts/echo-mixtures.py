@@ -2,7 +2,7 @@
 """Builds the echo-cancellation measurement streams: validation speech clips spoken into a room in which the app
 plays real music, as the microphone hears it, plus what the app played (the reference).
 
-Each stream is ~2 minutes: 3 s of music alone, then a run of clips (shuffled, 1 s of music alone between them) with
+Each stream is ~2 minutes: --lead-in seconds of music alone (default 3), then a run of clips (shuffled, 1 s of music alone between them) with
 the music going on underneath. Per stream, drawn at random (seeded, the same for every SIR):
   - a music track (from --music, looped, random start), played at -18 dBFS RMS times a per-clip volume chosen so that
     the echo at the microphone is --sir dB below the clip's speech (ramped between clips, like a volume knob);
@@ -19,6 +19,7 @@ sir the realised speech-to-echo ratio in dB), and OUT/streams.csv with each stre
 
 Usage: /usr/bin/python3 scripts/echo-mixtures.py --manifest training/.cache/evalset/manifest.csv \
            --music /usr/share/games/hedgewars/Data/Music --out /tmp/aec --sir 0 10 [--every N] [--seed 7]
+           [--lead-in S] [--linear] [--no-drift]   (ablations: no loudspeaker saturation / no clock drift)
 Never use the wesnoth-*-music or planetblupi-music-* packages here: they are kept for acceptance.
 """
 import argparse, csv, glob, math, os, random
@@ -91,6 +92,9 @@ def main():
     ap.add_argument("--sir", type=float, nargs="+", default=[0, 10])
     ap.add_argument("--every", type=int, default=1, help="use every N-th clip (quick runs)")
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--lead-in", type=float, default=LEAD_IN, help="seconds of music alone before the first clip")
+    ap.add_argument("--linear", action="store_true", help="ablation: no loudspeaker saturation")
+    ap.add_argument("--no-drift", action="store_true", help="ablation: playback and capture clocks agree")
     args = ap.parse_args()
     if "wesnoth" in args.music or "planetblupi" in args.music:
         raise SystemExit("echo-mixtures: that music is kept for acceptance")
@@ -118,7 +122,7 @@ def main():
 
     for si, clips in enumerate(streams):
         rng = np.random.default_rng(args.seed * 1000 + si)
-        voice_parts, spans, t = [], [], int(LEAD_IN * SR)
+        voice_parts, spans, t = [], [], int(args.lead_in * SR)
         for r in clips:
             v = load_clip(os.path.join(base, r["path"]))
             spans.append((t, len(v), r))
@@ -142,6 +146,10 @@ def main():
         ppm = float(rng.uniform(-100, 100))
         hp_hz = float(rng.uniform(120, 250))
         drive = float(rng.uniform(0.5, 1.5))
+        if args.linear:
+            drive = 1e-3
+        if args.no_drift:
+            ppm = 0.0
         nl = loudspeaker(music, hp_hz, drive)
         noise = (rng.standard_normal(n) * 10 ** (-70 / 20)).astype(np.float32)
         unit_echo = echo_at_mic(nl, h, delay, ppm)

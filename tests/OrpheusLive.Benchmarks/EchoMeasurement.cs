@@ -15,7 +15,8 @@ namespace OrpheusLive.Benchmarks;
 /// </summary>
 /// <remarks>
 /// Usage: <c>dotnet run -c Release --project tests/OrpheusLive.Benchmarks -- echo-measure --streams DIR
-/// --clips EVALSET_DIR --out DIR --engine speex|fdaf|mixed|clean [--res] [--filter-ms N] [--no-drift] [--cold]</c>.
+/// --clips EVALSET_DIR --out DIR --engine speex|fdaf|mixed|clean [--res] [--filter-ms N] [--frame N] [--no-drift] [--cold]
+/// [--settle SECONDS] [--verbose] [--save-streams]</c>; ERLE counts the music-only stretches after the first SECONDS (5).
 /// <c>--cold</c> starts a fresh canceller for every clip (what a clip-by-clip <c>eval</c> with a reference does):
 /// the clip is processed alone with its reference.
 /// </remarks>
@@ -23,7 +24,6 @@ internal static class EchoMeasurement
 {
     private const int SampleRate = 16000;
     private const int Block = 1600;
-    private const int SettleSamples = 5 * SampleRate;
 
     public static int Run(string[] args)
     {
@@ -38,12 +38,17 @@ internal static class EchoMeasurement
         var outDir = Get("out") ?? throw new ArgumentException("--out DIR is required");
         var engine = Get("engine") ?? "speex";
         var cold = args.Contains("--cold");
+        var settleSamples = (int)(double.Parse(Get("settle") ?? "5", CultureInfo.InvariantCulture) * SampleRate);
         var options = new EchoCancellerOptions
         {
             Engine = engine == "fdaf" ? EchoCancellerEngine.Fdaf : EchoCancellerEngine.Speex,
             ResidualEchoSuppression = args.Contains("--res"),
             FilterMilliseconds = int.Parse(Get("filter-ms") ?? "256", CultureInfo.InvariantCulture),
             TrackDrift = !args.Contains("--no-drift"),
+            FrameSamples = int.Parse(Get("frame") ?? "128", CultureInfo.InvariantCulture),
+            ResidualNoiseSuppressionDb = int.Parse(Get("res-noise-db") ?? "3", CultureInfo.InvariantCulture),
+            ResidualEchoSuppressionDb = int.Parse(Get("res-echo-db") ?? "40", CultureInfo.InvariantCulture),
+            ResidualEchoSuppressionActiveDb = int.Parse(Get("res-active-db") ?? "15", CultureInfo.InvariantCulture),
         };
         Directory.CreateDirectory(outDir);
 
@@ -135,7 +140,7 @@ internal static class EchoMeasurement
             }
 
             double streamMic = 0, streamOut = 0;
-            for (var i = SettleSamples; i < mic.Length; i++)
+            for (var i = settleSamples; i < mic.Length; i++)
             {
                 if (speech[i]) continue;
                 streamMic += mic[i] * (double)mic[i];
@@ -144,6 +149,7 @@ internal static class EchoMeasurement
 
             gapMic += streamMic;
             gapOut += streamOut;
+            if (args.Contains("--save-streams")) WavFile.Write(Path.Combine(outDir, $"stream{id:000}.wav"), WavFormat.Float32(SampleRate, 1), output);
             if (args.Contains("--verbose"))
             {
                 Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -159,7 +165,7 @@ internal static class EchoMeasurement
         var voiceGain = 20 * Math.Log10(Math.Max(projection / voiceEnergy, 1e-6));
         var costPer100Ms = audioSeconds > 0 ? processSeconds * 1000 / (audioSeconds * 10) : 0;
         var line = string.Create(CultureInfo.InvariantCulture,
-            $"engine={engine}{(options.ResidualEchoSuppression ? "+res" : "")}{(cold ? " cold" : "")} filter={options.FilterMilliseconds}ms drift={(options.TrackDrift ? "on" : "off")} clips={segments.Count} " +
+            $"engine={engine}{(options.ResidualEchoSuppression ? $"+res({options.ResidualNoiseSuppressionDb}/{options.ResidualEchoSuppressionDb}/{options.ResidualEchoSuppressionActiveDb})" : "")}{(cold ? " cold" : "")} frame={options.FrameSamples} filter={options.FilterMilliseconds}ms drift={(options.TrackDrift ? "on" : "off")} clips={segments.Count} " +
             $"ERLE={erle:F1}dB voiceSDR={sdr:F1}dB (mixed {sdrMixed:F1}dB) voiceGain={voiceGain:F2}dB cost={costPer100Ms:F3}ms/100ms resets={resets}");
         if (delayErrors.Count > 0)
         {

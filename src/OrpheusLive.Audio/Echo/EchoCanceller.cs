@@ -40,6 +40,8 @@ public sealed class EchoCanceller : IEchoCanceller
     private readonly DelayTrack _track = new();
     private readonly ReferenceHistory _history;
     private readonly float[] _capture, _reference, _aligned, _processed, _output;
+    private readonly float[] _captureLine;  // the capture delayed by the engine's latency (what its output lines up with)
+    private readonly int _engineLatency;
     private int _position;
     private long _captureIndex;    // capture samples framed so far (start of the next frame)
     private bool _aligned0;
@@ -80,9 +82,11 @@ public sealed class EchoCanceller : IEchoCanceller
         _aligned = new float[_frame];
         _processed = new float[_frame];
         _output = new float[_frame];
+        _captureLine = new float[_frame * 2];
         try
         {
             _engine = engineFactory(options);
+            _engineLatency = _engine.LatencySamples;
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException or BadImageFormatException)
         {
@@ -93,7 +97,7 @@ public sealed class EchoCanceller : IEchoCanceller
     }
 
     /// <inheritdoc />
-    public int LatencySamples => _frame;
+    public int LatencySamples => _frame + _engineLatency;
 
     /// <inheritdoc />
     public string? UnavailableReason { get; }
@@ -138,6 +142,7 @@ public sealed class EchoCanceller : IEchoCanceller
         _estimator.Reset();
         _history.Reset();
         Array.Clear(_output);
+        Array.Clear(_captureLine);
         _position = 0;
         _captureIndex = 0;
         _aligned0 = false;
@@ -162,11 +167,15 @@ public sealed class EchoCanceller : IEchoCanceller
 
     private void ProcessFrame()
     {
+        // _captureLine holds [previous frame, this frame]; the engine's output lines up with the frame _engineLatency back.
+        _captureLine.AsSpan(_frame).CopyTo(_captureLine);
+        _capture.CopyTo(_captureLine, _frame);
+        var captureOut = _captureLine.AsSpan(_frame - _engineLatency, _frame);
         _history.Write(_reference);
         if (_estimator.Push(_capture, _reference)) UpdateAlignment();
         if (_engine is null || !_aligned0)
         {
-            _capture.CopyTo(_output, 0);
+            captureOut.CopyTo(_output);
             _captureIndex += _frame;
             return;
         }
@@ -184,27 +193,27 @@ public sealed class EchoCanceller : IEchoCanceller
         _engine.Process(_capture, _aligned, _processed);
         if (_sinceReference > _silentAfter)
         {
-            _capture.CopyTo(_output, 0); // nothing played within the filter's reach: nothing to cancel
+            captureOut.CopyTo(_output); // nothing played within the filter's reach: nothing to cancel
         }
-        else if (Watch())
+        else if (Watch(captureOut))
         {
             _processed.CopyTo(_output, 0);
         }
         else
         {
-            _capture.CopyTo(_output, 0);
+            captureOut.CopyTo(_output);
         }
 
         _captureIndex += _frame;
     }
 
     /// <summary>Watches for divergence; returns false when this frame's output must be replaced by the capture.</summary>
-    private bool Watch()
+    private bool Watch(ReadOnlySpan<float> capture)
     {
         float captureEnergy = 0, outputEnergy = 0;
         for (var i = 0; i < _frame; i++)
         {
-            captureEnergy += _capture[i] * _capture[i];
+            captureEnergy += capture[i] * capture[i];
             outputEnergy += _processed[i] * _processed[i];
         }
 
@@ -251,7 +260,6 @@ public sealed class EchoCanceller : IEchoCanceller
     {
         var delay = _estimator.DelaySamples;
         var at = _estimator.EstimateSampleIndex;
-        if (Environment.GetEnvironmentVariable("AEC_DEBUG") == "1") Console.Error.WriteLine($"DBG t={at / 16000.0:F2} d={delay / 16.0:F2}ms conf={_estimator.Confidence:F1} pred={_track.Predict(at) / 16.0:F2} slope={_track.Slope * 1e6:F1}");
         if (!_aligned0)
         {
             Align(at, delay);

@@ -10,6 +10,9 @@ internal interface IEchoFilterEngine : IDisposable
     /// <summary>Samples per frame; every call to <see cref="Process"/> passes exactly this many.</summary>
     int FrameSamples { get; }
 
+    /// <summary>Samples the engine's output lags its input (0, or a frame when a suppressor with overlap-add follows the filter).</summary>
+    int LatencySamples { get; }
+
     /// <summary>Cancels the echo of <paramref name="reference"/> in <paramref name="capture"/> into <paramref name="output"/>.</summary>
     void Process(ReadOnlySpan<float> capture, ReadOnlySpan<float> reference, Span<float> output);
 

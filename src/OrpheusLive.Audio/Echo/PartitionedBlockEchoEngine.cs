@@ -58,6 +58,9 @@ internal sealed class PartitionedBlockEchoEngine : IEchoFilterEngine
     public int FrameSamples { get; }
 
     /// <inheritdoc />
+    public int LatencySamples => 0;
+
+    /// <inheritdoc />
     public void Process(ReadOnlySpan<float> capture, ReadOnlySpan<float> reference, Span<float> output)
     {
         // The newest reference spectrum: [previous frame, this frame] (overlap-save).

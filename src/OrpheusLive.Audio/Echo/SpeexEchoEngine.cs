@@ -46,6 +46,10 @@ internal sealed unsafe class SpeexEchoEngine : IEchoFilterEngine
     public int FrameSamples { get; }
 
     /// <inheritdoc />
+    /// <remarks>The preprocessor's overlap-add delays its output by one frame.</remarks>
+    public int LatencySamples => _preprocess != 0 ? FrameSamples : 0;
+
+    /// <inheritdoc />
     public void Process(ReadOnlySpan<float> capture, ReadOnlySpan<float> reference, Span<float> output)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
