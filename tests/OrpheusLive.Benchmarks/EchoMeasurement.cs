@@ -68,7 +68,8 @@ internal static class EchoMeasurement
         }
 
         double gapMic = 0, gapOut = 0, voiceEnergy = 0, errorEnergy = 0, mixErrorEnergy = 0, projection = 0, outEnergy = 0;
-        double processSeconds = 0, audioSeconds = 0;
+        double processSeconds = 0, audioSeconds = 0, cpuSeconds = 0;
+        var self = Process.GetCurrentProcess();
         var delayErrors = new List<double>();
         var driftErrors = new List<double>();
         var resets = 0;
@@ -80,6 +81,8 @@ internal static class EchoMeasurement
             var reference = WavFile.Read(Path.Combine(streams, $"{id:000}_ref.wav")).Samples;
             var output = new float[mic.Length];
             var sw = new Stopwatch();
+            self.Refresh();
+            var cpuBefore = self.TotalProcessorTime;
             if (engine == "mixed")
             {
                 mic.CopyTo(output, 0);
@@ -115,6 +118,8 @@ internal static class EchoMeasurement
                 }
             }
 
+            self.Refresh();
+            cpuSeconds += (self.TotalProcessorTime - cpuBefore).TotalSeconds; // the process: the canceller plus JIT/GC threads
             processSeconds += sw.Elapsed.TotalSeconds;
             audioSeconds += mic.Length / (double)SampleRate;
 
@@ -163,10 +168,12 @@ internal static class EchoMeasurement
         var sdr = 10 * Math.Log10(voiceEnergy / Math.Max(errorEnergy, 1e-20));
         var sdrMixed = 10 * Math.Log10(voiceEnergy / Math.Max(mixErrorEnergy, 1e-20));
         var voiceGain = 20 * Math.Log10(Math.Max(projection / voiceEnergy, 1e-6));
+        // Wall time per 100 ms of audio, and CPU time of the process (robust to a busy machine).
         var costPer100Ms = audioSeconds > 0 ? processSeconds * 1000 / (audioSeconds * 10) : 0;
+        var cpuPer100Ms = audioSeconds > 0 ? cpuSeconds * 1000 / (audioSeconds * 10) : 0;
         var line = string.Create(CultureInfo.InvariantCulture,
             $"engine={engine}{(options.ResidualEchoSuppression ? $"+res({options.ResidualNoiseSuppressionDb}/{options.ResidualEchoSuppressionDb}/{options.ResidualEchoSuppressionActiveDb})" : "")}{(cold ? " cold" : "")} frame={options.FrameSamples} filter={options.FilterMilliseconds}ms drift={(options.TrackDrift ? "on" : "off")} clips={segments.Count} " +
-            $"ERLE={erle:F1}dB voiceSDR={sdr:F1}dB (mixed {sdrMixed:F1}dB) voiceGain={voiceGain:F2}dB cost={costPer100Ms:F3}ms/100ms resets={resets}");
+            $"ERLE={erle:F1}dB voiceSDR={sdr:F1}dB (mixed {sdrMixed:F1}dB) voiceGain={voiceGain:F2}dB cost={costPer100Ms:F3}ms/100ms cpu={cpuPer100Ms:F3}ms/100ms resets={resets}");
         if (delayErrors.Count > 0)
         {
             var abs = delayErrors.Select(Math.Abs).Order().ToList();
