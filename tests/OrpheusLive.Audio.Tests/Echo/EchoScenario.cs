@@ -105,25 +105,9 @@ internal static class EchoScenario
     public static float[] Scale(float[] x, double gain) => x.Select(v => (float)(v * gain)).ToArray();
 
     /// <summary>Runs a canceller over whole signals in 100 ms blocks; the result is re-aligned with the capture (latency removed).</summary>
-    public static float[] Run(OrpheusLive.Audio.Echo.IEchoCanceller canceller, float[] capture, float[]? reference, int block = 1600,
-        Action<int>? afterBlock = null)
-    {
-        var latency = canceller.LatencySamples;
-        var padded = new float[capture.Length + latency];
-        capture.CopyTo(padded, 0);
-        var output = new float[padded.Length];
-        for (var start = 0; start < padded.Length; start += block)
-        {
-            var n = Math.Min(block, padded.Length - start);
-            ReadOnlySpan<float> r = reference is null || start >= reference.Length
-                ? []
-                : reference.AsSpan(start, Math.Min(n, reference.Length - start));
-            canceller.Process(padded.AsSpan(start, n), r, output.AsSpan(start, n));
-            afterBlock?.Invoke(start + n);
-        }
-
-        return output.AsSpan(latency, capture.Length).ToArray();
-    }
+    public static float[] Run(OrpheusLive.Audio.Echo.IEchoCanceller canceller, float[] capture, float[]? reference,
+        Action<int>? afterBlock = null) =>
+        OrpheusLive.Audio.Echo.EchoCancellerExtensions.CancelWhole(canceller, capture, reference ?? [], afterBlock: afterBlock);
 
     public static double Energy(ReadOnlySpan<float> x)
     {
