@@ -44,7 +44,7 @@ public sealed class EchoCanceller : IEchoCanceller
     private readonly int _engineLatency;
     private int _position;
     private long _captureIndex;    // capture samples framed so far (start of the next frame)
-    private bool _aligned0;
+    private bool _isAligned;
     private double _readPosition;  // reference position read for capture sample _captureIndex
     private double _rate = 1;
     private int _outliers;
@@ -103,7 +103,7 @@ public sealed class EchoCanceller : IEchoCanceller
     public string? UnavailableReason { get; }
 
     /// <inheritdoc />
-    public bool IsAligned => _aligned0 && _engine is not null;
+    public bool IsAligned => _isAligned && _engine is not null;
 
     /// <inheritdoc />
     public double? DelayMilliseconds => IsAligned ? _track.Predict(_captureIndex) * 1000.0 / SampleRate : null;
@@ -145,7 +145,7 @@ public sealed class EchoCanceller : IEchoCanceller
         Array.Clear(_captureLine);
         _position = 0;
         _captureIndex = 0;
-        _aligned0 = false;
+        _isAligned = false;
         _readPosition = 0;
         _rate = 1;
         _outliers = 0;
@@ -173,7 +173,7 @@ public sealed class EchoCanceller : IEchoCanceller
         var captureOut = _captureLine.AsSpan(_frame - _engineLatency, _frame);
         _history.Write(_reference);
         if (_estimator.Push(_capture, _reference)) UpdateAlignment();
-        if (_engine is null || !_aligned0)
+        if (_engine is null || !_isAligned)
         {
             captureOut.CopyTo(_output);
             _captureIndex += _frame;
@@ -260,7 +260,7 @@ public sealed class EchoCanceller : IEchoCanceller
     {
         var delay = _estimator.DelaySamples;
         var at = _estimator.EstimateSampleIndex;
-        if (!_aligned0)
+        if (!_isAligned)
         {
             Align(at, delay);
             return;
@@ -307,7 +307,7 @@ public sealed class EchoCanceller : IEchoCanceller
         _outliers = 0;
         _rate = 1;
         _readPosition = Math.Round(Target(delay));
-        _aligned0 = true;
+        _isAligned = true;
     }
 
     /// <summary>The reference position for capture sample <see cref="_captureIndex"/> at a delay: the filter starts the pre-delay earlier.</summary>

@@ -49,7 +49,12 @@ public sealed class EchoReference
 
             var start = Index(playbackTime);
             if (Math.Abs(start - _next) <= JoinSamples) start = _next;
-            if (start > _next)
+            if (start - _next >= _ring.Length)
+            {
+                Array.Clear(_ring); // a pause longer than the capacity: nothing before it is kept
+                _oldest = start;
+            }
+            else if (start > _next)
             {
                 for (var i = _next; i < start; i++) _ring[i & _mask] = 0; // a pause: silence in between
             }

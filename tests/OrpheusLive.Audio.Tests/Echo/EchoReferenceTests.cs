@@ -67,4 +67,20 @@ public sealed class EchoReferenceTests
         old.ShouldAllBe(v => v == 0);
         recent.ShouldBe(Ramp(1600, 3 * 16000 - 1600 + 1));
     }
+
+    [Fact]
+    public void After_a_pause_longer_than_the_capacity_only_the_new_playback_is_heard()
+    {
+        var reference = new EchoReference(seconds: 1);
+        reference.Write(Ramp(1600, 1), At(0));
+        reference.Write(Ramp(1600, 5001), At(16_000 * 3600)); // an hour later
+
+        var before = new float[1600];
+        reference.Read(At(16_000 * 3600 - 1600), before);
+        var now = new float[1600];
+        reference.Read(At(16_000 * 3600), now);
+
+        before.ShouldAllBe(v => v == 0);
+        now.ShouldBe(Ramp(1600, 5001));
+    }
 }
