@@ -22,7 +22,10 @@ public interface IEchoCanceller : IDisposable
     /// <summary>The estimated delay from playback to capture in milliseconds (null until <see cref="IsAligned"/>).</summary>
     double? DelayMilliseconds { get; }
 
-    /// <summary>The estimated clock drift of the capture against the playback in parts per million (0 until measured).</summary>
+    /// <summary>
+    /// The estimated clock drift in parts per million: how fast the delay grows (positive when the capture clock runs
+    /// slower than the playback clock); 0 until 8 s of estimates or with drift tracking off.
+    /// </summary>
     double DriftPpm { get; }
 
     /// <summary>
