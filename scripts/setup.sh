@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Installs what OrpheusLive needs on a fresh Debian/Ubuntu machine, once (idempotent, quiet when all is there).
-#   scripts/setup.sh          runtime needs (PulseAudio client, npm for the ONNX Runtime fetch at build time)
+#   scripts/setup.sh          runtime needs (PulseAudio client, SpeexDSP for echo cancellation, npm for the ONNX Runtime fetch at build time)
 #   scripts/setup.sh --test   plus what the tests use (a PulseAudio daemon, tmux, sox, espeak-ng, a D-Bus daemon and
 #                             playerctl for the media-key tests, the encoders the decoder tests make fixtures with,
 #                             and frozen-bubble-data: real OGG music for the library tests)
 set -euo pipefail
 
-need=(libpulse0 pulseaudio-utils npm)
+need=(libpulse0 pulseaudio-utils libspeexdsp1 npm)
 if [[ "${1:-}" == "--test" ]]; then
   need+=(pulseaudio tmux sox espeak-ng opus-tools dbus playerctl flac lame vorbis-tools frozen-bubble-data)
 fi

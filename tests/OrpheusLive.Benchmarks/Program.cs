@@ -14,5 +14,12 @@ if (args.Length > 2 && args[0] == "map") return OrpheusLive.Benchmarks.LibraryTo
 if (args.Length > 1 && args[0] == "cues") return OrpheusLive.Benchmarks.LibraryTools.Cues(args[1..]);
 if (args.Length > 1 && args[0] == "profile") return OrpheusLive.Benchmarks.LibraryTools.Profile(args[1]);
 if (args.Length > 0 && args[0] == "scan") return await OrpheusLive.Benchmarks.LibraryTools.ScanAsync(args[1..]);
+
+//      dotnet run -c Release --project tests/OrpheusLive.Benchmarks -- echo-measure …   (see EchoMeasurement)
+if (args.Length > 0 && args[0] == "echo-measure")
+{
+    return OrpheusLive.Benchmarks.EchoMeasurement.Run(args[1..]);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(OrpheusLive.Benchmarks.WindowLatencyBenchmarks).Assembly).Run(args);
 return 0;
