@@ -12,7 +12,7 @@ namespace OrpheusLive.Tui.Mapping;
 /// </summary>
 public sealed partial class MappingDraft
 {
-    private readonly byte[] _original;
+    private byte[] _original;
     private readonly Dictionary<string, string> _emotions = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, MoodTargets> _moods = new(StringComparer.OrdinalIgnoreCase);
 
@@ -73,6 +73,74 @@ public sealed partial class MappingDraft
         _emotions[e] = m;
         return EditResult.Done($"{e} → {m}");
     }
+
+    /// <summary>
+    /// Sets what <paramref name="emotion"/> starts, as typed in the editor's mood field: an existing mood maps to it, a
+    /// new valid name creates that mood (empty: it needs a target before the mapping can be saved), and an empty
+    /// field leaves the emotion unmapped (its windows leave the music alone) — unless it is the last mapped one.
+    /// </summary>
+    public EditResult Assign(string emotion, string? mood)
+    {
+        ArgumentNullException.ThrowIfNull(emotion);
+        var e = emotion.Trim().ToLowerInvariant();
+        var m = mood?.Trim().ToLowerInvariant() ?? "";
+        if (!EmotionLabels.IsCanonical(e))
+        {
+            return EditResult.Rejected($"'{emotion}' is not an emotion the model knows ({string.Join(", ", EmotionLabels.Canonical)}).");
+        }
+
+        if (m.Length == 0)
+        {
+            if (!_emotions.ContainsKey(e))
+            {
+                return EditResult.Done($"{e} stays unmapped");
+            }
+
+            if (_emotions.Count == 1)
+            {
+                return EditResult.Rejected("At least one emotion must start music; map another one first.");
+            }
+
+            _emotions.Remove(e);
+            return EditResult.Done($"{e} is unmapped: it leaves the music alone");
+        }
+
+        if (_moods.ContainsKey(m))
+        {
+            _emotions[e] = m;
+            return EditResult.Done($"{e} → {m}");
+        }
+
+        if (!MoodName().IsMatch(m))
+        {
+            return EditResult.Rejected("A mood name uses letters, digits, spaces, '-' or '_' (at most 40), starting with a letter or digit.");
+        }
+
+        _moods[m] = new MoodTargets([], Shuffle: true);
+        _emotions[e] = m;
+        return EditResult.Done($"New mood '{m}': add its first target below");
+    }
+
+    /// <summary>Turns shuffle of <paramref name="mood"/> on or off.</summary>
+    public EditResult SetShuffle(string mood, bool shuffle)
+    {
+        if (!_moods.TryGetValue(mood, out var current))
+        {
+            return EditResult.Rejected($"There is no mood '{mood}'.");
+        }
+
+        _moods[mood] = current with { Shuffle = shuffle };
+        return EditResult.Done($"Shuffle for '{mood}' is {(shuffle ? "on" : "off")}");
+    }
+
+    /// <summary>What keeps <paramref name="mood"/> from being saved (no targets yet), or null.</summary>
+    public string? ProblemOf(string mood) =>
+        _moods.TryGetValue(mood, out var targets) && targets.Targets.Count == 0
+            ? $"'{mood}' has no targets yet: add a local folder, a Spotify playlist or a library mood."
+            : null;
+
+    /// <summary>Makes the current draft the one edits are compared with (after it was saved).</summary>
+    public void Rebase() => _original = MoodMapSerializer.Serialize(ToMap());
 
     /// <summary>Checks a name for a new mood; returns null when it can be used, else why not.</summary>
     public string? CheckNewMoodName(string? name)
@@ -197,10 +265,11 @@ public sealed partial class MappingDraft
         }
     }
 
-    /// <summary>The draft as an immutable mapping.</summary>
+    /// <summary>The draft as an immutable mapping (a mood created without targets that no emotion uses any more is left out).</summary>
     public MoodMap ToMap() => new(
         new Dictionary<string, string>(_emotions, StringComparer.OrdinalIgnoreCase),
-        new Dictionary<string, MoodTargets>(_moods, StringComparer.OrdinalIgnoreCase));
+        _moods.Where(m => m.Value.Targets.Count > 0 || _emotions.ContainsValue(m.Key))
+            .ToDictionary(m => m.Key, m => m.Value, StringComparer.OrdinalIgnoreCase));
 
     /// <summary>
     /// Validates a playlist the user typed: a Spotify URI (playlist, album, track, artist), an open.spotify.com link
