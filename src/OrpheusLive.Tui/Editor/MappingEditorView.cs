@@ -53,7 +53,7 @@ public sealed class MappingEditorView : Runnable
         Width = Dim.Fill();
         Height = Dim.Fill();
 
-        _header = new Label { X = 0, Y = 0, Width = Dim.Fill(), Height = 1 };
+        _header = new Label { X = 0, Y = 0, Width = Dim.Fill(), Height = 1 }.Literal();
         _table = new TableView
         {
             X = 0,
@@ -102,7 +102,7 @@ public sealed class MappingEditorView : Runnable
                 CommitMood();
             }
         };
-        _moodMessage = new Label { X = Pos.Right(_mood) + 1, Y = 0, Width = Dim.Fill(), Height = 2 };
+        _moodMessage = new Label { X = Pos.Right(_mood) + 1, Y = 0, Width = Dim.Fill(), Height = 2 }.Literal();
         _targets = new ListView { X = FieldColumn, Y = 2, Width = Dim.Fill(), Height = 2 };
         _targets.KeyDown += (_, key) =>
         {
@@ -118,7 +118,7 @@ public sealed class MappingEditorView : Runnable
             e.Handled = true;
             AddTarget(_add.Text);
         };
-        _addMessage = new Label { X = FieldColumn, Y = 5, Width = Dim.Fill(), Height = 2 };
+        _addMessage = new Label { X = FieldColumn, Y = 5, Width = Dim.Fill(), Height = 2 }.Literal();
         _shuffle = new CheckBox { Text = "shuffle the targets", X = FieldColumn, Y = 7 };
         _shuffle.ValueChanged += (_, e) => SetShuffle(e.NewValue == CheckState.Checked);
         _detail.Add(

@@ -12,7 +12,7 @@ public static class ChoiceDialog
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(buttons);
         using var dialog = new Dialog { Title = title, Width = Dim.Percent(80), Height = Dim.Auto() };
-        dialog.Add(new Label { Text = message, X = 1, Y = 1, Width = Dim.Fill(1), Height = Dim.Auto() });
+        dialog.Add(new Label { Text = message, X = 1, Y = 1, Width = Dim.Fill(1), Height = Dim.Auto() }.Literal());
         foreach (var text in buttons)
         {
             dialog.AddButton(new Button { Text = text });

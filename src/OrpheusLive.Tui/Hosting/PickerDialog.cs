@@ -28,7 +28,7 @@ public sealed class PickerDialog<T> : Dialog
         Height = Dim.Percent(60);
         _label = label;
         _emptyText = emptyText;
-        _status = new Label { Text = loadingText, X = 1, Y = 0, Width = Dim.Fill(1) };
+        _status = new Label { Text = loadingText, X = 1, Y = 0, Width = Dim.Fill(1) }.Literal();
         _list = new ListView { X = 1, Y = 2, Width = Dim.Fill(1), Height = Dim.Fill(1) };
         _list.Accepting += (_, e) =>
         {

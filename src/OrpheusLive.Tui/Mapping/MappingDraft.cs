@@ -6,9 +6,10 @@ using OrpheusLive.Core.Moods;
 namespace OrpheusLive.Tui.Mapping;
 
 /// <summary>
-/// The mapping being edited: pure state and the edit rules (change an emotion's mood, add a mood, add/remove/validate
-/// playlist targets, toggle shuffle). Nothing is written until the editor saves <see cref="ToMap"/> through the store.
-/// Edits that would leave the mapping unsavable (a mood without playlists) are refused with a reason.
+/// The mapping being edited: pure state and the edit rules (what an emotion starts — an existing mood, a new one, or
+/// nothing; add, remove and validate targets; shuffle). Nothing is written until the editor saves <see cref="ToMap"/>
+/// through the store. A new mood may be empty while it is edited (<see cref="ProblemOf"/> says so, and the store's
+/// validation refuses to save it); every other edit that would leave the mapping unsavable is refused with a reason.
 /// </summary>
 public sealed partial class MappingDraft
 {
@@ -50,29 +51,6 @@ public sealed partial class MappingDraft
     /// <summary>The targets and shuffle setting of <paramref name="mood"/>.</summary>
     /// <exception cref="KeyNotFoundException">No such mood.</exception>
     public MoodTargets TargetsOf(string mood) => _moods[mood];
-
-    /// <summary>The emotions that map to <paramref name="mood"/>.</summary>
-    public IReadOnlyList<string> EmotionsUsing(string mood) =>
-        [.. Emotions.Where(e => string.Equals(e.Mood, mood, StringComparison.OrdinalIgnoreCase)).Select(e => e.Emotion)];
-
-    /// <summary>Maps <paramref name="emotion"/> to the existing <paramref name="mood"/>.</summary>
-    public EditResult SetMood(string emotion, string mood)
-    {
-        var e = emotion.Trim().ToLowerInvariant();
-        var m = mood.Trim().ToLowerInvariant();
-        if (!EmotionLabels.IsCanonical(e))
-        {
-            return EditResult.Rejected($"'{emotion}' is not an emotion the model knows ({string.Join(", ", EmotionLabels.Canonical)}).");
-        }
-
-        if (!_moods.ContainsKey(m))
-        {
-            return EditResult.Rejected($"There is no mood '{mood}'; create it first (it needs at least one playlist).");
-        }
-
-        _emotions[e] = m;
-        return EditResult.Done($"{e} → {m}");
-    }
 
     /// <summary>
     /// Sets what <paramref name="emotion"/> starts, as typed in the editor's mood field: an existing mood maps to it, a
@@ -142,41 +120,6 @@ public sealed partial class MappingDraft
     /// <summary>Makes the current draft the one edits are compared with (after it was saved).</summary>
     public void Rebase() => _original = MoodMapSerializer.Serialize(ToMap());
 
-    /// <summary>Checks a name for a new mood; returns null when it can be used, else why not.</summary>
-    public string? CheckNewMoodName(string? name)
-    {
-        var n = name?.Trim().ToLowerInvariant() ?? "";
-        if (n.Length == 0)
-        {
-            return "A mood needs a name.";
-        }
-
-        if (!MoodName().IsMatch(n))
-        {
-            return "Use letters, digits, spaces, '-' or '_' (at most 40 characters), starting with a letter or digit.";
-        }
-
-        return _moods.ContainsKey(n) ? $"The mood '{n}' already exists; choose it from the list instead." : null;
-    }
-
-    /// <summary>Creates mood <paramref name="name"/> with its first playlist <paramref name="firstTarget"/> (both validated).</summary>
-    public EditResult AddMood(string name, string firstTarget, bool shuffle = true)
-    {
-        if (CheckNewMoodName(name) is { } nameError)
-        {
-            return EditResult.Rejected(nameError);
-        }
-
-        if (NormalizeTarget(firstTarget, out var error) is not { } target)
-        {
-            return EditResult.Rejected(error!);
-        }
-
-        var n = name.Trim().ToLowerInvariant();
-        _moods[n] = new MoodTargets([target], shuffle);
-        return EditResult.Done($"New mood '{n}' with {target}");
-    }
-
     /// <summary>Adds a playlist to <paramref name="mood"/> after validating and normalising it.</summary>
     public EditResult AddTarget(string mood, string input)
     {
@@ -214,41 +157,11 @@ public sealed partial class MappingDraft
 
         if (current.Targets.Count == 1)
         {
-            return EditResult.Rejected($"{target} is the only playlist of '{mood}'; add another one before removing it.");
+            return EditResult.Rejected($"{target} is the only target of '{mood}'; add another one before removing it.");
         }
 
         _moods[mood] = current with { Targets = [.. current.Targets.Where(t => !string.Equals(t, target, StringComparison.Ordinal))] };
         return EditResult.Done($"Removed {target} from '{mood}'");
-    }
-
-    /// <summary>Turns shuffle of <paramref name="mood"/> on or off.</summary>
-    public EditResult ToggleShuffle(string mood)
-    {
-        if (!_moods.TryGetValue(mood, out var current))
-        {
-            return EditResult.Rejected($"There is no mood '{mood}'.");
-        }
-
-        _moods[mood] = current with { Shuffle = !current.Shuffle };
-        return EditResult.Done($"Shuffle for '{mood}' is {(current.Shuffle ? "off" : "on")}");
-    }
-
-    /// <summary>Deletes <paramref name="mood"/> when no emotion uses it.</summary>
-    public EditResult RemoveMood(string mood)
-    {
-        if (!_moods.ContainsKey(mood))
-        {
-            return EditResult.Rejected($"There is no mood '{mood}'.");
-        }
-
-        var users = EmotionsUsing(mood);
-        if (users.Count > 0)
-        {
-            return EditResult.Rejected($"'{mood}' is used by {string.Join(", ", users)}; map them to another mood first.");
-        }
-
-        _moods.Remove(mood);
-        return EditResult.Done($"Removed the mood '{mood}'");
     }
 
     /// <summary>The problem that would stop the draft from being saved, or null when it is valid.</summary>

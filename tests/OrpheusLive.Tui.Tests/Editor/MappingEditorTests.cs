@@ -107,6 +107,19 @@ public sealed class MappingEditorTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_mood_name_with_underscores_is_shown_literally()
+    {
+        await using var editor = await EditorFixture.StartAsync(stop: Stop);
+        var ui = editor.Ui;
+
+        ui.Press(Key.Enter).Type("road_trip").Press(Key.Enter);
+
+        var screen = ui.Screen();
+        screen.ShouldContain("✓ New mood 'road_trip': add its first target below");
+        RowOf(ui.Rows(), "neutral").ShouldContain("│road_trip");
+    }
+
+    [Fact]
     public async Task A_typed_target_is_checked_next_to_the_field_and_a_link_is_normalised()
     {
         await using var editor = await EditorFixture.StartAsync(stop: Stop);
@@ -133,7 +146,7 @@ public sealed class MappingEditorTests(ITestOutputHelper output)
         var ui = editor.Ui;
 
         ui.Press(Key.Enter).Press(Key.Tab).Press(Key.DeleteChar); // neutral → chill's only target
-        ui.Screen().ShouldContain("✗ spotify:playlist:37i9dQZF1DX4WYpdgoIcn6 is the only playlist of 'chill'; add another one");
+        ui.Screen().ShouldContain("✗ spotify:playlist:37i9dQZF1DX4WYpdgoIcn6 is the only target of 'chill'; add another one");
 
         ui.Press(Key.Esc); // nothing changed: leaves at once
         await editor.Ui.ClosedAsync();

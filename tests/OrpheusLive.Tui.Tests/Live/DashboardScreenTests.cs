@@ -146,6 +146,23 @@ public sealed class DashboardScreenTests(ITestOutputHelper output)
 
         pipeline.Publish(s => s with { Status = PipelineStatus.Ended, Error = null });
         ui.Advance(Redraw).Rows()[0].ShouldStartWith("■ Input ended — demo.wav — q quits");
+        ui.Advance(TimeSpan.FromMinutes(5));
+        ui.Completion.IsCompleted.ShouldBeFalse("the dashboard stays until the user quits");
+    }
+
+    [Fact]
+    public async Task Names_are_shown_literally_even_with_underscores()
+    {
+        var pipeline = new TestPipeline(PipelineStates.Busy() with { Warnings = [new PipelineWarning("player.failed", StatusSeverity.Warning, "Mood road_trip has no music.", 1)] });
+        await using var ui = await Dashboards.StartAsync(pipeline);
+
+        pipeline.Publish(s => s.Playing("happy", "road_trip", "_intro_"));
+        var screen = ui.Advance(Redraw).Screen();
+
+        screen.ShouldContain("Mood     road_trip");
+        screen.ShouldContain("▶ _intro_");
+        screen.ShouldContain("happy → road_trip");
+        screen.ShouldContain("Mood road_trip has no music.");
     }
 
     [Fact]

@@ -2,7 +2,7 @@ using OrpheusLive.Core.Moods;
 using OrpheusLive.Tui.Mapping;
 using OrpheusLive.Tui.Tests.Fakes;
 
-namespace OrpheusLive.Tui.Tests;
+namespace OrpheusLive.Tui.Tests.Editor;
 
 public sealed class MappingDraftTests : IDisposable
 {
@@ -22,29 +22,68 @@ public sealed class MappingDraftTests : IDisposable
             "neutral=", "calm=", "happy=upbeat", "sad=", "angry=", "fearful=", "disgust=", "surprised=",
         ]);
         _draft.Moods.ShouldBe(["chill", "comforting", "energetic", "upbeat"]);
-        _draft.EmotionsUsing("chill").ShouldBe(["neutral", "calm"]);
         _draft.IsDirty.ShouldBeFalse();
     }
 
     [Fact]
-    public void Changing_an_emotions_mood_marks_the_draft_dirty_until_changed_back()
+    public void Assigning_an_existing_mood_marks_the_draft_dirty_until_changed_back()
     {
-        var result = _draft.SetMood("Happy", "energetic");
+        var result = _draft.Assign("Happy", " Energetic ");
 
         result.ShouldBe(EditResult.Done("happy → energetic"));
         _draft.ToMap().MoodFor("happy").ShouldBe("energetic");
         _draft.IsDirty.ShouldBeTrue();
 
-        _draft.SetMood("happy", "upbeat");
+        _draft.Assign("happy", "upbeat");
         _draft.IsDirty.ShouldBeFalse();
     }
 
     [Fact]
-    public void An_unknown_mood_or_emotion_is_refused()
+    public void An_unknown_emotion_or_a_bad_mood_name_is_refused()
     {
-        _draft.SetMood("happy", "party").Ok.ShouldBeFalse();
-        _draft.SetMood("hangry", "chill").Message.ShouldContain("not an emotion");
+        _draft.Assign("hangry", "chill").Message.ShouldContain("not an emotion");
+        _draft.Assign("happy", "rock/roll").Message.ShouldContain("A mood name uses letters");
+        _draft.Assign("happy", new string('a', 41)).Ok.ShouldBeFalse();
         _draft.IsDirty.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void A_new_mood_is_empty_until_it_gets_a_target_and_cannot_be_saved_before()
+    {
+        _draft.Assign("surprised", "Road Trip").ShouldBe(EditResult.Done("New mood 'road trip': add its first target below"));
+
+        _draft.ProblemOf("road trip").ShouldNotBeNull().ShouldContain("no targets yet");
+        _draft.Validate().ShouldNotBeNull().ShouldContain("mood 'road trip' has no targets");
+        _draft.AddTarget("road trip", "spotify:playlist:37i9dQZF1DX0XUsuxWHRQd").Ok.ShouldBeTrue();
+        _draft.ProblemOf("road trip").ShouldBeNull();
+        _draft.Validate().ShouldBeNull();
+        _draft.ToMap().TargetsFor("road trip")!.Targets.ShouldBe(["spotify:playlist:37i9dQZF1DX0XUsuxWHRQd"]);
+    }
+
+    [Fact]
+    public void A_new_mood_given_up_before_it_got_a_target_is_not_saved()
+    {
+        _draft.Assign("surprised", "road trip");
+        _draft.Assign("surprised", "upbeat");
+
+        _draft.Moods.ShouldContain("road trip");
+        _draft.ToMap().Moods.Keys.ShouldNotContain("road trip");
+        _draft.Validate().ShouldBeNull();
+        _draft.IsDirty.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void An_empty_mood_unmaps_the_emotion_but_never_the_last_one()
+    {
+        _draft.Assign("calm", "").ShouldBe(EditResult.Done("calm is unmapped: it leaves the music alone"));
+        _draft.ToMap().MoodFor("calm").ShouldBeNull();
+        _draft.Assign("calm", null).ShouldBe(EditResult.Done("calm stays unmapped"));
+
+        var single = new MappingDraft(new MoodMap(
+            new Dictionary<string, string> { ["happy"] = "upbeat" },
+            new Dictionary<string, MoodTargets> { ["upbeat"] = new(["spotify:playlist:37i9dQZF1DXdPec7aLTmlC"]) }));
+        single.Assign("happy", " ").Message.ShouldContain("At least one emotion must start music");
+        single.ToMap().MoodFor("happy").ShouldBe("upbeat");
     }
 
     [Theory]
@@ -103,48 +142,21 @@ public sealed class MappingDraftTests : IDisposable
 
         var last = _draft.RemoveTarget("upbeat", "spotify:playlist:37i9dQZF1DXdPec7aLTmlC");
         last.Ok.ShouldBeFalse();
-        last.Message.ShouldContain("only playlist");
+        last.Message.ShouldContain("only target");
         _draft.RemoveTarget("upbeat", "spotify:track:nope").Ok.ShouldBeFalse();
     }
 
     [Fact]
-    public void Shuffle_toggles()
+    public void Shuffle_is_set_per_mood_and_saving_rebases_the_draft()
     {
-        _draft.ToggleShuffle("comforting").Message.ShouldBe("Shuffle for 'comforting' is on");
-        _draft.TargetsOf("comforting").Shuffle.ShouldBeTrue();
-        _draft.ToggleShuffle("comforting");
-        _draft.TargetsOf("comforting").Shuffle.ShouldBeFalse();
-        _draft.ToggleShuffle("nope").Ok.ShouldBeFalse();
-    }
+        _draft.SetShuffle("comforting", true).Message.ShouldBe("Shuffle for 'comforting' is on");
+        _draft.ToMap().TargetsFor("comforting")!.Shuffle.ShouldBeTrue();
+        _draft.SetShuffle("nope", true).Ok.ShouldBeFalse();
+        _draft.IsDirty.ShouldBeTrue();
 
-    [Fact]
-    public void A_new_mood_needs_a_free_valid_name_and_a_valid_first_playlist()
-    {
-        _draft.CheckNewMoodName("").ShouldNotBeNull();
-        _draft.CheckNewMoodName("Chill").ShouldNotBeNull().ShouldContain("already exists");
-        _draft.CheckNewMoodName("rock/roll").ShouldNotBeNull();
-        _draft.CheckNewMoodName("Road Trip").ShouldBeNull();
+        _draft.Rebase();
 
-        _draft.AddMood("road trip", "bogus").Ok.ShouldBeFalse();
-        _draft.Moods.ShouldNotContain("road trip");
-
-        _draft.AddMood("Road Trip", "spotify:playlist:37i9dQZF1DX0XUsuxWHRQd").Ok.ShouldBeTrue();
-        _draft.SetMood("surprised", "road trip").Ok.ShouldBeTrue();
-
-        var map = _draft.ToMap();
-        map.MoodFor("surprised").ShouldBe("road trip");
-        map.TargetsFor("road trip")!.Targets.ShouldBe(["spotify:playlist:37i9dQZF1DX0XUsuxWHRQd"]);
-        _draft.Validate().ShouldBeNull();
-        Should.NotThrow(() => MoodMapSerializer.Validate(map, "test", requireLocalExists: false));
-    }
-
-    [Fact]
-    public void A_mood_in_use_cannot_be_deleted()
-    {
-        _draft.RemoveMood("chill").Message.ShouldContain("neutral, calm");
-        _draft.AddMood("spare", "spotify:playlist:37i9dQZF1DX0XUsuxWHRQd");
-        _draft.RemoveMood("spare").Ok.ShouldBeTrue();
-        _draft.Moods.ShouldNotContain("spare");
+        _draft.IsDirty.ShouldBeFalse();
     }
 
     [Fact]
@@ -153,7 +165,7 @@ public sealed class MappingDraftTests : IDisposable
         var original = InMemoryMoodMapStore.DefaultMap();
         var draft = new MappingDraft(original);
 
-        draft.SetMood("happy", "chill");
+        draft.Assign("happy", "chill");
         draft.AddTarget("chill", "spotify:album:4aawyAB9vmqN3uQ7FjRGTy");
 
         original.MoodFor("happy").ShouldBe("upbeat");
