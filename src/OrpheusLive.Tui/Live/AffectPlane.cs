@@ -13,26 +13,16 @@ namespace OrpheusLive.Tui.Live;
 public sealed class AffectPlane(TuiTheme theme) : PanelView(theme)
 {
     private readonly AffectTrail _trail = new();
-    private ListenerAffect? _current;
 
-    /// <summary>Shows <paramref name="state"/>'s affect, adding it to the trail when it is new.</summary>
-    public void Show(PipelineState state)
-    {
-        ArgumentNullException.ThrowIfNull(state);
-        var changed = _trail.Add(state) || state.Affect != _current;
-        _current = state.Affect;
-        if (changed)
-        {
-            SetNeedsDraw();
-        }
-    }
+    /// <summary>Adds a new speech window's affect to the trail; redraws when the trail or the current point moved.</summary>
+    protected override bool Update(PipelineState previous, PipelineState next) => _trail.Add(next) | (previous.Affect != next.Affect);
 
     /// <inheritdoc />
     protected override bool OnDrawingContent(DrawContext? context)
     {
         var rows = Math.Max(0, Viewport.Height - 1);
         var columns = Viewport.Width;
-        if (_current is not { } current)
+        if (State.Affect is not { } current)
         {
             Write(Math.Max(0, (columns / 2) - 1), rows / 2, DashboardText.Unknown, TuiTone.Muted);
             Write(0, rows, "no speech yet", TuiTone.Muted);

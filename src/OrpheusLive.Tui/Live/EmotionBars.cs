@@ -13,20 +13,11 @@ public sealed class EmotionBars(TuiTheme theme) : PanelView(theme)
 {
     private const string StableCaption = "Stable  ";
     private const string HeardCaption = "Heard   ";
-    private PipelineState _state = PipelineState.Initial;
-
-    /// <summary>Shows <paramref name="state"/>.</summary>
-    public void Show(PipelineState state)
-    {
-        ArgumentNullException.ThrowIfNull(state);
-        _state = state;
-        SetNeedsDraw();
-    }
 
     /// <inheritdoc />
     protected override bool OnDrawingContent(DrawContext? context)
     {
-        var state = _state;
+        var state = State;
         var column = Write(0, 0, StableCaption, TuiTone.Muted);
         column = Write(column, 0, DashboardText.Stable(state.Emotion), state.Emotion is null ? TuiTone.Muted : TuiTone.Accent);
         if (state.Emotion is { } stable)

@@ -9,20 +9,11 @@ public sealed class MusicPanel(TuiTheme theme) : PanelView(theme)
 {
     private const int LabelWidth = 9;
     private const int MeterWidth = 8;
-    private PipelineState _state = PipelineState.Initial;
-
-    /// <summary>Shows <paramref name="state"/>.</summary>
-    public void Show(PipelineState state)
-    {
-        ArgumentNullException.ThrowIfNull(state);
-        _state = state;
-        SetNeedsDraw();
-    }
 
     /// <inheritdoc />
     protected override bool OnDrawingContent(DrawContext? context)
     {
-        var state = _state;
+        var state = State;
         Line(0, "Mood", state.Mood ?? DashboardText.Unknown, state.Mood is null ? TuiTone.Muted : TuiTone.Accent);
         Line(1, "Playing", DashboardText.Playing(state.Playback), state.Playback.Playing switch
         {

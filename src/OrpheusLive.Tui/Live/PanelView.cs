@@ -1,3 +1,4 @@
+using OrpheusLive.Core.Pipeline.State;
 using OrpheusLive.Tui.Hosting;
 using Terminal.Gui.Drawing;
 using Terminal.Gui.ViewBase;
@@ -5,8 +6,8 @@ using Terminal.Gui.ViewBase;
 namespace OrpheusLive.Tui.Live;
 
 /// <summary>
-/// A view that draws its own text (the dashboard's panels): cropped to its width with an ellipsis, in the theme's
-/// tones. Not focusable: the dashboard's keys work wherever the focus is.
+/// A dashboard panel: draws its own text from the latest pipeline state, cropped to its width with an ellipsis, in
+/// the theme's tones. Not focusable: the dashboard's keys work wherever the focus is.
 /// </summary>
 public abstract class PanelView : View
 {
@@ -19,6 +20,27 @@ public abstract class PanelView : View
 
     /// <summary>Colours or monochrome.</summary>
     protected TuiTheme Theme { get; }
+
+    /// <summary>The state drawn.</summary>
+    protected PipelineState State { get; private set; } = PipelineState.Initial;
+
+    /// <summary>Takes <paramref name="state"/>; redraws when <see cref="Update"/> says what this panel shows changed.</summary>
+    public void Show(PipelineState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var previous = State;
+        State = state;
+        if (Update(previous, state))
+        {
+            SetNeedsDraw();
+        }
+    }
+
+    /// <summary>
+    /// Keeps what the panel needs from <paramref name="next"/> beyond <see cref="State"/> (a trail) and says whether it
+    /// shows something different than for <paramref name="previous"/> (by default: any new state redraws).
+    /// </summary>
+    protected virtual bool Update(PipelineState previous, PipelineState next) => true;
 
     /// <summary>
     /// <paramref name="text"/> cut to <paramref name="width"/> characters, the last one an ellipsis when it had to be cut.

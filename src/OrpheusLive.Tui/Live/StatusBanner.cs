@@ -10,7 +10,6 @@ namespace OrpheusLive.Tui.Live;
 /// </summary>
 public sealed class StatusBanner(TuiTheme theme) : PanelView(theme)
 {
-    private PipelineState _state = PipelineState.Initial;
     private string? _notice;
 
     /// <summary>The short message shown on the right, or null.</summary>
@@ -24,18 +23,10 @@ public sealed class StatusBanner(TuiTheme theme) : PanelView(theme)
         }
     }
 
-    /// <summary>Shows <paramref name="state"/>.</summary>
-    public void Show(PipelineState state)
-    {
-        ArgumentNullException.ThrowIfNull(state);
-        _state = state;
-        SetNeedsDraw();
-    }
-
     /// <inheritdoc />
     protected override bool OnDrawingContent(DrawContext? context)
     {
-        var state = _state;
+        var state = State;
         var tone = state.Status switch
         {
             PipelineStatus.Paused => TuiTone.Alert,
