@@ -1,4 +1,5 @@
 using System.Collections.ObjectModel;
+using OrpheusLive.Core.Configuration;
 using OrpheusLive.Core.Moods;
 using OrpheusLive.Tui.Hosting;
 using OrpheusLive.Tui.Mapping;
@@ -9,7 +10,7 @@ using Terminal.Gui.Views;
 namespace OrpheusLive.Tui.Editor;
 
 /// <summary>
-/// The mapping editor: a table of emotion → mood → targets (→ shuffle), and under it the selected row's fields,
+/// The mapping editor: a table of emotion → mood → shuffle → targets, and under it the selected row's fields,
 /// edited in place with the validation message beside each field — the mood (an existing one, a new name, or empty
 /// for "not mapped"), its targets (typed and checked by the same rules as the mapping file, picked from a local
 /// folder, or from the host's catalogs: Spotify playlists, library moods), and shuffle. Ctrl+S saves through
@@ -213,7 +214,8 @@ public sealed class MappingEditorView : Runnable
     private void ShowHeader() =>
         _header.Text = _notice ?? $"Mapping editor — {_store.UserFilePath}{(_draft.IsDirty ? "   (unsaved changes: Ctrl+S saves)" : "")}";
 
-    private void Tell(string notice)
+    /// <summary>Shows <paramref name="notice"/> (a save's outcome) on the top line until the next edit (null clears it).</summary>
+    private void Tell(string? notice)
     {
         _notice = notice;
         ShowHeader();
@@ -253,7 +255,7 @@ public sealed class MappingEditorView : Runnable
             return;
         }
 
-        _notice = null;
+        Tell(null);
         var result = _draft.Assign(row.Emotion, _mood.Text);
         if (!result.Ok)
         {
@@ -272,7 +274,7 @@ public sealed class MappingEditorView : Runnable
             return;
         }
 
-        _notice = null;
+        Tell(null);
         var result = _draft.AddTarget(mood, input);
         if (!result.Ok)
         {
@@ -298,7 +300,7 @@ public sealed class MappingEditorView : Runnable
             return;
         }
 
-        _notice = null;
+        Tell(null);
         var result = _draft.RemoveTarget(mood, targets[index]);
         if (result.Ok)
         {
@@ -315,7 +317,7 @@ public sealed class MappingEditorView : Runnable
             return;
         }
 
-        _notice = null;
+        Tell(null);
         _draft.SetShuffle(mood, shuffle);
         Refresh();
     }
@@ -329,7 +331,7 @@ public sealed class MappingEditorView : Runnable
         }
 
         var start = _draft.TargetsOf(mood).Targets.FirstOrDefault(t => !t.StartsWith("spotify:", StringComparison.Ordinal));
-        if (FolderPicker.Pick(_session, start is null ? null : UserPathsResolve(start)) is { } folder)
+        if (FolderPicker.Pick(_session, start is null ? null : UserPaths.ResolveAppPath(start)) is { } folder)
         {
             AddTarget(folder);
         }
@@ -383,9 +385,10 @@ public sealed class MappingEditorView : Runnable
                 return false;
             }
         }
-        catch (AggregateException e) when (e.InnerException is MoodMapException saveProblem)
+        catch (AggregateException e)
         {
-            Tell($"✗ Not saved: {saveProblem.Message}");
+            // MoodMapException names the bad entry or the write that failed; anything else is said as it is.
+            Tell($"✗ Not saved: {e.InnerException?.Message ?? e.Message}");
             return false;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -417,6 +420,4 @@ public sealed class MappingEditorView : Runnable
 
         App?.RequestStop(this);
     }
-
-    private static string UserPathsResolve(string target) => Core.Configuration.UserPaths.ResolveAppPath(target);
 }

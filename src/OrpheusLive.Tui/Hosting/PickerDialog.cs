@@ -75,23 +75,11 @@ public sealed class PickerDialog<T> : Dialog
                 problem = $"Could not get the list: {e.Message}";
             }
 
-            Post(app, () => dialog.Fill(found, problem, isCurrent));
+            app.Post(() => dialog.Fill(found, problem, isCurrent));
         });
         session.Show(dialog);
         dialog._closed = true;
         return dialog.Chosen;
-    }
-
-    private static void Post(IApplication app, Action action)
-    {
-        try
-        {
-            app.Invoke(action);
-        }
-        catch (Exception e) when (e is InvalidOperationException or ObjectDisposedException)
-        {
-            // Closed meanwhile.
-        }
     }
 
     private void Fill(IReadOnlyList<T> items, string? problem, Func<T, bool>? isCurrent)

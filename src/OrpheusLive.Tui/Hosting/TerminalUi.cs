@@ -65,7 +65,7 @@ internal static class TerminalUi
                     session.QuitAll();
                 }
             };
-            using var stop = cancellationToken.Register(() => InvokeQuietly(app, session.QuitAll));
+            using var stop = cancellationToken.Register(() => app.Post(session.QuitAll));
             options.Started?.Invoke(app);
             body(session);
         }
@@ -73,18 +73,6 @@ internal static class TerminalUi
         {
             AppDomain.CurrentDomain.UnhandledException -= restoreOnCrash;
             app.Dispose();
-        }
-    }
-
-    private static void InvokeQuietly(IApplication app, Action action)
-    {
-        try
-        {
-            app.Invoke(action);
-        }
-        catch (Exception e) when (e is InvalidOperationException or ObjectDisposedException)
-        {
-            // The UI is already gone.
         }
     }
 

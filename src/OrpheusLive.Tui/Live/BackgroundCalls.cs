@@ -1,3 +1,4 @@
+using OrpheusLive.Tui.Hosting;
 using Terminal.Gui.App;
 
 namespace OrpheusLive.Tui.Live;
@@ -71,13 +72,6 @@ internal sealed class BackgroundCalls(IApplication app, Action<string> notify, T
             return;
         }
 
-        try
-        {
-            app.Invoke(() => notify(message));
-        }
-        catch (Exception e) when (e is InvalidOperationException or ObjectDisposedException)
-        {
-            // The UI closed meanwhile.
-        }
+        app.Post(() => notify(message));
     }
 }

@@ -123,7 +123,7 @@ public sealed class DashboardWindow : Runnable
 
         session.App.Keyboard.KeyDown += OnKeyDown;
         _stateSubscription = pipeline.States.Subscribe(state => Volatile.Write(ref _latest, state));
-        _mappingSubscription = moods.Changes.Subscribe(_ => Post(() => Notify("Mapping updated; it is used from the next decision.")));
+        _mappingSubscription = moods.Changes.Subscribe(_ => session.App.Post(() => Notify("Mapping updated; it is used from the next decision.")));
         Show(Volatile.Read(ref _latest) ?? pipeline.Current);
         _redrawTimer = session.App.AddTimeout(options.RedrawInterval, OnRedrawTimer);
     }
@@ -333,7 +333,7 @@ public sealed class DashboardWindow : Runnable
 
     private void EditMapping()
     {
-        var result = Editor.MappingEditor.Run(_session, _moods, new MappingEditorOptions
+        var result = MappingEditor.Run(_session, _moods, new MappingEditorOptions
         {
             TargetCatalogs = _options.TargetCatalogs,
             LeaveText = "back to the dashboard",
@@ -377,17 +377,5 @@ public sealed class DashboardWindow : Runnable
 
             return false;
         });
-    }
-
-    private void Post(Action action)
-    {
-        try
-        {
-            _session.App.Invoke(action);
-        }
-        catch (Exception e) when (e is InvalidOperationException or ObjectDisposedException)
-        {
-            // The UI closed meanwhile.
-        }
     }
 }
