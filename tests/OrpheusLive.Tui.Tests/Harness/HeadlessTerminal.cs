@@ -34,7 +34,7 @@ public sealed class HeadlessTerminal : IAsyncDisposable
             Driver = DriverRegistry.Names.ANSI,
             ScreenSize = new Size(width, height),
             NoColor = noColor,
-            IterationsPerSecond = ushort.MaxValue,
+            IterationsPerSecond = 1000, // no waiting between iterations to speak of, without spinning a core flat out
             Started = app =>
             {
                 app.Iteration += (_, _) =>
