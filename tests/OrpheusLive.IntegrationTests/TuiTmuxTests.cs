@@ -28,23 +28,22 @@ public sealed partial class TuiTmuxTests
             width: 100, height: 30);
 
         var dashboard = await tmux.WaitForAsync(IsDashboardWithMood, DashboardTimeout, "the emotion bars and a mood");
-        dashboard.ShouldContain("[m] mapping");
+        dashboard.ShouldContain("m  Mapping");
         dashboard.ShouldContain("Latency  p50 ");
         if (noColor)
         {
-            dashboard.ShouldMatch(@"> \w+\s+#+\.*\s+\d+%", "without colour the bars are drawn with '#' and '.'");
+            (await tmux.CaptureAsync(escapes: true)).ShouldNotMatch(@"\u001b\[[0-9;]*(?<!\d)(3[0-8]|4[0-8]|9[0-7]|10[0-7])(;|m)",
+                "without colour no foreground or background colour is drawn (bold, reverse and the terminal's own colours only)");
         }
 
         await tmux.SendKeysAsync("m");
-        var editor = await tmux.WaitForAsync(s => s.Contains("Mapping editor", StringComparison.Ordinal) && s.Contains("without saving", StringComparison.Ordinal),
+        var editor = await tmux.WaitForAsync(s => s.Contains("Mapping editor", StringComparison.Ordinal) && s.Contains("Esc  Leave", StringComparison.Ordinal),
             StepTimeout, "the mapping editor");
         editor.ShouldContain("Emotion → mood");
 
-        // The last entry of the editor's menu leaves it; ↑ wraps around to it.
-        await tmux.SendKeysAsync("Up");
-        await tmux.WaitForAsync(s => Regex.IsMatch(s, @">\s+Return to the dashboard without saving"), StepTimeout, "the leave entry selected");
-        await tmux.SendKeysAsync("Enter");
-        await tmux.WaitForAsync(s => s.Contains("[q] quit", StringComparison.Ordinal) && !s.Contains("Mapping editor", StringComparison.Ordinal),
+        // Nothing was changed: Esc leaves at once.
+        await tmux.SendKeysAsync("Escape");
+        await tmux.WaitForAsync(s => s.Contains("q  Quit", StringComparison.Ordinal) && !s.Contains("Mapping editor", StringComparison.Ordinal),
             StepTimeout, "the dashboard again");
 
         await tmux.SendKeysAsync("q");
@@ -53,7 +52,7 @@ public sealed partial class TuiTmuxTests
 
         // The alternate screen was left: the shell's screen is back, without the dashboard's frame.
         var after = await tmux.CaptureAsync();
-        after.ShouldNotContain("[q] quit");
+        after.ShouldNotContain("q  Quit");
     }
 
     [Fact]
@@ -71,9 +70,10 @@ public sealed partial class TuiTmuxTests
             width: 80, height: 24);
 
         var screen = await tmux.WaitForAsync(
-            s => s.Contains("No microphone — playing the demo input", StringComparison.Ordinal) && s.Contains("input: demo.wav", StringComparison.Ordinal),
+            s => s.Contains("No microphone — playing the demo input", StringComparison.Ordinal) && s.Contains("Listening — demo.wav", StringComparison.Ordinal),
             DashboardTimeout, "the demo input with the no-microphone warning");
-        screen.ShouldContain("[q] quit");
+        screen.ShouldContain("q  Quit");
+        screen.ShouldContain("microphone.missing");
 
         await tmux.SendKeysAsync("q");
         (await WaitForFileAsync(exitFile, StepTimeout)).Trim().ShouldBe("EXIT=0");
@@ -110,7 +110,7 @@ public sealed partial class TuiTmuxTests
     private static bool IsDashboardWithMood(string screen)
     {
         var mood = MoodLine().Match(screen);
-        return screen.Contains("Emotions", StringComparison.Ordinal)
+        return screen.Contains("Emotion", StringComparison.Ordinal)
             && TopEmotionBar().IsMatch(screen)
             && mood.Success && mood.Groups["mood"].Value != "—";
     }
@@ -160,7 +160,7 @@ public sealed partial class TuiTmuxTests
     [GeneratedRegex(@"Mood\s{2,}(?<mood>\S+)")]
     private static partial Regex MoodLine();
 
-    [GeneratedRegex(@">\s\w+\s+\S+\s+\d+%")]
+    [GeneratedRegex(@"▶\w+\s+[█▉▊▋▌▍▎▏░]+\s+\d+ %")]
     private static partial Regex TopEmotionBar();
 
     /// <summary>A detached tmux session on a private server, so the tests never touch the user's tmux.</summary>
@@ -191,7 +191,8 @@ public sealed partial class TuiTmuxTests
             return tmux;
         }
 
-        public Task<string> CaptureAsync() => RunAsync("capture-pane", "-p", "-t", Session);
+        public Task<string> CaptureAsync(bool escapes = false) =>
+            escapes ? RunAsync("capture-pane", "-p", "-e", "-t", Session) : RunAsync("capture-pane", "-p", "-t", Session);
 
         public Task SendKeysAsync(string key) => RunAsync("send-keys", "-t", Session, key);
 

@@ -6,13 +6,14 @@ using OrpheusLive.Core.Moods;
 namespace OrpheusLive.Tui.Mapping;
 
 /// <summary>
-/// The mapping being edited: pure state and the edit rules (change an emotion's mood, add a mood, add/remove/validate
-/// playlist targets, toggle shuffle). Nothing is written until the editor saves <see cref="ToMap"/> through the store.
-/// Edits that would leave the mapping unsavable (a mood without playlists) are refused with a reason.
+/// The mapping being edited: pure state and the edit rules (what an emotion starts — an existing mood, a new one, or
+/// nothing; add, remove and validate targets; shuffle). Nothing is written until the editor saves <see cref="ToMap"/>
+/// through the store. A new mood may be empty while it is edited (<see cref="ProblemOf"/> says so, and the store's
+/// validation refuses to save it); every other edit that would leave the mapping unsavable is refused with a reason.
 /// </summary>
 public sealed partial class MappingDraft
 {
-    private readonly byte[] _original;
+    private byte[] _original;
     private readonly Dictionary<string, string> _emotions = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, MoodTargets> _moods = new(StringComparer.OrdinalIgnoreCase);
 
@@ -51,63 +52,73 @@ public sealed partial class MappingDraft
     /// <exception cref="KeyNotFoundException">No such mood.</exception>
     public MoodTargets TargetsOf(string mood) => _moods[mood];
 
-    /// <summary>The emotions that map to <paramref name="mood"/>.</summary>
-    public IReadOnlyList<string> EmotionsUsing(string mood) =>
-        [.. Emotions.Where(e => string.Equals(e.Mood, mood, StringComparison.OrdinalIgnoreCase)).Select(e => e.Emotion)];
-
-    /// <summary>Maps <paramref name="emotion"/> to the existing <paramref name="mood"/>.</summary>
-    public EditResult SetMood(string emotion, string mood)
+    /// <summary>
+    /// Sets what <paramref name="emotion"/> starts, as typed in the editor's mood field: an existing mood maps to it, a
+    /// new valid name creates that mood (empty: it needs a target before the mapping can be saved), and an empty
+    /// field leaves the emotion unmapped (its windows leave the music alone) — unless it is the last mapped one.
+    /// </summary>
+    public EditResult Assign(string emotion, string? mood)
     {
+        ArgumentNullException.ThrowIfNull(emotion);
         var e = emotion.Trim().ToLowerInvariant();
-        var m = mood.Trim().ToLowerInvariant();
+        var m = mood?.Trim().ToLowerInvariant() ?? "";
         if (!EmotionLabels.IsCanonical(e))
         {
             return EditResult.Rejected($"'{emotion}' is not an emotion the model knows ({string.Join(", ", EmotionLabels.Canonical)}).");
         }
 
-        if (!_moods.ContainsKey(m))
+        if (m.Length == 0)
         {
-            return EditResult.Rejected($"There is no mood '{mood}'; create it first (it needs at least one playlist).");
+            if (!_emotions.ContainsKey(e))
+            {
+                return EditResult.Done($"{e} stays unmapped");
+            }
+
+            if (_emotions.Count == 1)
+            {
+                return EditResult.Rejected("At least one emotion must start music; map another one first.");
+            }
+
+            _emotions.Remove(e);
+            return EditResult.Done($"{e} is unmapped: it leaves the music alone");
         }
 
+        if (_moods.ContainsKey(m))
+        {
+            _emotions[e] = m;
+            return EditResult.Done($"{e} → {m}");
+        }
+
+        if (!MoodName().IsMatch(m))
+        {
+            return EditResult.Rejected("A mood name uses letters, digits, spaces, '-' or '_' (at most 40), starting with a letter or digit.");
+        }
+
+        _moods[m] = new MoodTargets([], Shuffle: true);
         _emotions[e] = m;
-        return EditResult.Done($"{e} → {m}");
+        return EditResult.Done($"New mood '{m}': add its first target below");
     }
 
-    /// <summary>Checks a name for a new mood; returns null when it can be used, else why not.</summary>
-    public string? CheckNewMoodName(string? name)
+    /// <summary>Turns shuffle of <paramref name="mood"/> on or off.</summary>
+    public EditResult SetShuffle(string mood, bool shuffle)
     {
-        var n = name?.Trim().ToLowerInvariant() ?? "";
-        if (n.Length == 0)
+        if (!_moods.TryGetValue(mood, out var current))
         {
-            return "A mood needs a name.";
+            return EditResult.Rejected($"There is no mood '{mood}'.");
         }
 
-        if (!MoodName().IsMatch(n))
-        {
-            return "Use letters, digits, spaces, '-' or '_' (at most 40 characters), starting with a letter or digit.";
-        }
-
-        return _moods.ContainsKey(n) ? $"The mood '{n}' already exists; choose it from the list instead." : null;
+        _moods[mood] = current with { Shuffle = shuffle };
+        return EditResult.Done($"Shuffle for '{mood}' is {(shuffle ? "on" : "off")}");
     }
 
-    /// <summary>Creates mood <paramref name="name"/> with its first playlist <paramref name="firstTarget"/> (both validated).</summary>
-    public EditResult AddMood(string name, string firstTarget, bool shuffle = true)
-    {
-        if (CheckNewMoodName(name) is { } nameError)
-        {
-            return EditResult.Rejected(nameError);
-        }
+    /// <summary>What keeps <paramref name="mood"/> from being saved (no targets yet), or null.</summary>
+    public string? ProblemOf(string mood) =>
+        _moods.TryGetValue(mood, out var targets) && targets.Targets.Count == 0
+            ? $"'{mood}' has no targets yet: add a local folder, a Spotify playlist or a library mood."
+            : null;
 
-        if (NormalizeTarget(firstTarget, out var error) is not { } target)
-        {
-            return EditResult.Rejected(error!);
-        }
-
-        var n = name.Trim().ToLowerInvariant();
-        _moods[n] = new MoodTargets([target], shuffle);
-        return EditResult.Done($"New mood '{n}' with {target}");
-    }
+    /// <summary>Makes the current draft the one edits are compared with (after it was saved).</summary>
+    public void Rebase() => _original = MoodMapSerializer.Serialize(ToMap());
 
     /// <summary>Adds a playlist to <paramref name="mood"/> after validating and normalising it.</summary>
     public EditResult AddTarget(string mood, string input)
@@ -146,41 +157,11 @@ public sealed partial class MappingDraft
 
         if (current.Targets.Count == 1)
         {
-            return EditResult.Rejected($"{target} is the only playlist of '{mood}'; add another one before removing it.");
+            return EditResult.Rejected($"{target} is the only target of '{mood}'; add another one before removing it.");
         }
 
         _moods[mood] = current with { Targets = [.. current.Targets.Where(t => !string.Equals(t, target, StringComparison.Ordinal))] };
         return EditResult.Done($"Removed {target} from '{mood}'");
-    }
-
-    /// <summary>Turns shuffle of <paramref name="mood"/> on or off.</summary>
-    public EditResult ToggleShuffle(string mood)
-    {
-        if (!_moods.TryGetValue(mood, out var current))
-        {
-            return EditResult.Rejected($"There is no mood '{mood}'.");
-        }
-
-        _moods[mood] = current with { Shuffle = !current.Shuffle };
-        return EditResult.Done($"Shuffle for '{mood}' is {(current.Shuffle ? "off" : "on")}");
-    }
-
-    /// <summary>Deletes <paramref name="mood"/> when no emotion uses it.</summary>
-    public EditResult RemoveMood(string mood)
-    {
-        if (!_moods.ContainsKey(mood))
-        {
-            return EditResult.Rejected($"There is no mood '{mood}'.");
-        }
-
-        var users = EmotionsUsing(mood);
-        if (users.Count > 0)
-        {
-            return EditResult.Rejected($"'{mood}' is used by {string.Join(", ", users)}; map them to another mood first.");
-        }
-
-        _moods.Remove(mood);
-        return EditResult.Done($"Removed the mood '{mood}'");
     }
 
     /// <summary>The problem that would stop the draft from being saved, or null when it is valid.</summary>
@@ -197,10 +178,11 @@ public sealed partial class MappingDraft
         }
     }
 
-    /// <summary>The draft as an immutable mapping.</summary>
+    /// <summary>The draft as an immutable mapping (a mood created without targets that no emotion uses any more is left out).</summary>
     public MoodMap ToMap() => new(
         new Dictionary<string, string>(_emotions, StringComparer.OrdinalIgnoreCase),
-        new Dictionary<string, MoodTargets>(_moods, StringComparer.OrdinalIgnoreCase));
+        _moods.Where(m => m.Value.Targets.Count > 0 || _emotions.ContainsValue(m.Key))
+            .ToDictionary(m => m.Key, m => m.Value, StringComparer.OrdinalIgnoreCase));
 
     /// <summary>
     /// Validates a playlist the user typed: a Spotify URI (playlist, album, track, artist), an open.spotify.com link

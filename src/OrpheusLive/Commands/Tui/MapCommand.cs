@@ -1,8 +1,8 @@
 using OrpheusLive.Cli;
 using OrpheusLive.Core.Moods;
+using OrpheusLive.Tui.Editor;
+using OrpheusLive.Tui.Hosting;
 using OrpheusLive.Tui.Mapping;
-using OrpheusLive.Tui.Terminal;
-using Spectre.Console;
 
 namespace OrpheusLive.Commands.Tui;
 
@@ -22,8 +22,9 @@ public sealed class MapCommand(IMoodMapStore moods) : ICliCommand
     public string Usage => $"""
         usage: orpheus map
 
-          Lists emotion → mood and mood → playlists; change an emotion's mood, add or remove playlists
-          (spotify:playlist|album|track:…, open.spotify.com links or local folders), toggle shuffle, then save.
+          A table of emotion → mood → shuffle → targets; the selected row is edited in place: its mood (an existing
+          one, a new name, or empty for "not mapped"), its targets (spotify:playlist|album|track:…, open.spotify.com
+          links or local folders; F2 picks a folder) and shuffle. Ctrl+S saves, Esc leaves.
           Saved to {moods.UserFilePath}.
           Needs an interactive terminal.
         """;
@@ -36,26 +37,14 @@ public sealed class MapCommand(IMoodMapStore moods) : ICliCommand
     {
         ArgumentNullException.ThrowIfNull(args);
         args.RejectUnknown("help");
-        if (!TerminalCheck.IsInteractive(AnsiConsole.Console, out var problem))
+        if (!TerminalCheck.IsInteractive(out var problem))
         {
             await Console.Error.WriteLineAsync(
                 $"orpheus {Name}: the mapping editor needs an interactive terminal ({problem}). Edit {moods.UserFilePath} instead (the format is in config/moods.json).");
             return 2;
         }
 
-        var console = AnsiConsole.Console;
-        MappingEditorResult result;
-        try
-        {
-            using var screen = TerminalScreen.Enter(console);
-            result = await new MappingEditor(console, moods, MappingEditorLabels.Standalone).RunAsync(cancellationToken);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            Console.WriteLine("Mapping editor closed; nothing was saved.");
-            return 0;
-        }
-
+        var result = await MappingEditorApp.RunAsync(moods, null, null, cancellationToken);
         Console.WriteLine(result == MappingEditorResult.Saved
             ? $"Saved the mapping to {moods.UserFilePath}."
             : "No changes saved.");

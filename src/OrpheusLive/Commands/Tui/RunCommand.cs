@@ -5,10 +5,9 @@ using OrpheusLive.Core.Audio;
 using OrpheusLive.Core.Moods;
 using OrpheusLive.Core.Pipeline;
 using OrpheusLive.Hosting;
-using OrpheusLive.Tui.Dashboard;
 using OrpheusLive.Tui.Devices;
-using OrpheusLive.Tui.Terminal;
-using Spectre.Console;
+using OrpheusLive.Tui.Hosting;
+using OrpheusLive.Tui.Live;
 
 namespace OrpheusLive.Commands.Tui;
 
@@ -26,6 +25,9 @@ public sealed class RunCommand(
 {
     /// <summary>The warning shown when the demo input replaces a missing microphone.</summary>
     public const string NoMicrophoneWarning = "No microphone — playing the demo input";
+
+    /// <summary>How long the pipeline may take to stop after the dashboard closed.</summary>
+    private static readonly TimeSpan PipelineStopTimeout = TimeSpan.FromSeconds(5);
 
     /// <summary>How long the microphone probe waits for the first audio before trusting a device that opened.</summary>
     private static readonly TimeSpan MicrophoneProbeTimeout = TimeSpan.FromSeconds(3);
@@ -46,7 +48,8 @@ public sealed class RunCommand(
           --device NAME  microphone (PulseAudio source name; default: the system default)
 
         Without --input the microphone is used; when it cannot be opened the demo input (samples/demo.wav) plays instead.
-        Keys: [p] pause/resume listening  [n] skip track  [d] device  [m] mapping editor  [t] timeline  [q] quit
+        Keys: p pause/resume listening  space pause/resume the music  n skip  d device (Spotify)  m mapping editor
+              x dismiss the selected warning  q quit
         Without an interactive terminal it prints one line per window and music change instead (see also 'orpheus listen').
         """;
 
@@ -58,7 +61,7 @@ public sealed class RunCommand(
     {
         ArgumentNullException.ThrowIfNull(args);
         args.RejectUnknown("input", "fast", "player", "device", "help");
-        var interactive = TerminalCheck.IsInteractive(AnsiConsole.Console, out var problem);
+        var interactive = TerminalCheck.IsInteractive(out var problem);
         var request = ListenRequest.From(args, configuration, configuration.GetValue("Player:Default", "auto") is { Length: > 0 } player ? player : "auto");
 
         string? fallbackWarning = null;
@@ -82,8 +85,21 @@ public sealed class RunCommand(
             }
 
             var devices = deviceSelection.Select(select => select(session.Pipeline.Player)).FirstOrDefault(d => d is not null);
-            var dashboard = new DashboardApp(AnsiConsole.Console, new ConsoleKeyReader(), session.Pipeline, moods, devices);
-            return await dashboard.RunAsync(session.Pipeline.RunAsync, cancellationToken);
+            using var control = new SessionStateBridge(session.Pipeline, request.InputFile is null, TimeProvider.System);
+            using var stopPipeline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var pipeline = Task.Run(() => control.RunAsync(session.Pipeline.RunAsync, stopPipeline.Token), CancellationToken.None);
+            await TerminalDashboard.RunAsync(control, moods, devices, null, cancellationToken);
+            await stopPipeline.CancelAsync();
+            try
+            {
+                await pipeline.WaitAsync(PipelineStopTimeout, CancellationToken.None);
+            }
+            catch (TimeoutException)
+            {
+                logger.LogWarning("The pipeline did not stop within {Timeout} s after the dashboard closed", PipelineStopTimeout.TotalSeconds);
+            }
+
+            return 0;
         }
     }
 
