@@ -16,7 +16,7 @@ public static class SpotifyServiceCollectionExtensions
     /// <summary>
     /// Registers the Spotify options (section <c>Spotify</c>, validated when first used so other commands run without a
     /// Spotify setup), the HTTP clients, token store and provider, login flow, Web API client and the
-    /// <see cref="IPlayerProvider"/> named "spotify". Needs an <c>IConfiguration</c> in the container (the host adds it).
+    /// <see cref="IPlayerProvider"/> named "spotify", and the <see cref="ITargetValidator"/> of Spotify URIs and links. Needs an <c>IConfiguration</c> in the container (the host adds it).
     /// Calling it twice is harmless.
     /// </summary>
     public static IServiceCollection AddSpotify(this IServiceCollection services)
@@ -68,6 +68,7 @@ public static class SpotifyServiceCollectionExtensions
             sp.GetRequiredService<SpotifyClient>(),
             sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<IPlayerProvider>(sp => sp.GetRequiredService<SpotifyPlayerProvider>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITargetValidator, SpotifyTargetValidator>());
         return services;
     }
 

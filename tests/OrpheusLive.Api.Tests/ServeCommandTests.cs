@@ -55,7 +55,7 @@ public sealed class ServeCommandTests
         clip.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await clip.JsonAsync()).GetProperty("emotion").GetString().ShouldBe("sad");
         put.StatusCode.ShouldBe(HttpStatusCode.OK);
-        var saved = MoodMapSerializer.Parse(await File.ReadAllTextAsync(Path.Combine(serve.Directory, "moods.json"), Ct), "saved");
+        var saved = MoodMapSerializer.Parse(await File.ReadAllTextAsync(Path.Combine(serve.Directory, "moods.json"), Ct), "saved", RealTargets.Rules);
         saved.MoodFor("sad").ShouldBe("chill");
         state.GetProperty("session").GetString().ShouldBe("none");
         (await serve.StopAsync()).ShouldBe(0);

@@ -128,6 +128,8 @@ internal sealed class MemoryMoodStore(MoodMap map) : IMoodMapStore
 
     public string UserFilePath => "memory";
 
+    public MoodTargetRules Targets => TestTargets.Rules;
+
     public Task SaveAsync(MoodMap map, CancellationToken cancellationToken)
     {
         Current = map;

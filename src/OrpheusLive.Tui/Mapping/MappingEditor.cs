@@ -19,7 +19,7 @@ public sealed class MappingEditor(IAnsiConsole console, IMoodMapStore store, Map
     /// <summary>Runs until the user saves or leaves. Cancellation (Ctrl+C) throws <see cref="OperationCanceledException"/> without saving.</summary>
     public async Task<MappingEditorResult> RunAsync(CancellationToken cancellationToken)
     {
-        var draft = new MappingDraft(store.Current);
+        var draft = new MappingDraft(store.Current, store.Targets);
         while (true)
         {
             ShowOverview(draft);
@@ -123,7 +123,7 @@ public sealed class MappingEditor(IAnsiConsole console, IMoodMapStore store, Map
             return;
         }
 
-        var target = await AskTargetAsync($"First playlist for '{name.Trim().ToLowerInvariant()}'", cancellationToken);
+        var target = await AskTargetAsync(draft, $"First playlist for '{name.Trim().ToLowerInvariant()}'", cancellationToken);
         if (target is null)
         {
             return;
@@ -174,7 +174,7 @@ public sealed class MappingEditor(IAnsiConsole console, IMoodMapStore store, Map
             switch (actions[pick])
             {
                 case "Add a playlist":
-                    var target = await AskTargetAsync($"Playlist to add to '{mood}'", cancellationToken);
+                    var target = await AskTargetAsync(draft, $"Playlist to add to '{mood}'", cancellationToken);
                     if (target is not null)
                     {
                         Report(draft.AddTarget(mood, target));
@@ -201,12 +201,12 @@ public sealed class MappingEditor(IAnsiConsole console, IMoodMapStore store, Map
         }
     }
 
-    private Task<string?> AskTargetAsync(string what, CancellationToken cancellationToken)
+    private Task<string?> AskTargetAsync(MappingDraft draft, string what, CancellationToken cancellationToken)
     {
         console.MarkupLine("[grey]A playlist is spotify:playlist:…, spotify:album:…, spotify:track:…, an open.spotify.com link or a local folder.[/]");
         return AskAsync(
             $"{what} (empty to cancel):",
-            input => MappingDraft.NormalizeTarget(input, out var error) is null ? error : null,
+            input => draft.NormalizeTarget(input, out var error) is null ? error : null,
             cancellationToken);
     }
 

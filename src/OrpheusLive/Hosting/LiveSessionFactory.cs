@@ -6,6 +6,7 @@ using OrpheusLive.Core.Emotions;
 using OrpheusLive.Core.Moods;
 using OrpheusLive.Core.Pipeline;
 using OrpheusLive.Core.Playback;
+using OrpheusLive.Storage;
 
 namespace OrpheusLive.Hosting;
 

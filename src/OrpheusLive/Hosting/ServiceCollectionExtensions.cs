@@ -19,6 +19,7 @@ using OrpheusLive.Core.Pipeline;
 using OrpheusLive.Core.Playback;
 using OrpheusLive.Onnx;
 using OrpheusLive.Players;
+using OrpheusLive.Storage;
 
 namespace OrpheusLive.Hosting;
 
@@ -57,6 +58,8 @@ public static class ServiceCollectionExtensions
             output.Validate();
             return new LocalPlayerProvider(player, output, sp.GetRequiredService<ILoggerFactory>());
         });
+        services.AddSingleton<ITargetValidator>(_ =>
+            new LocalTargetValidator(configuration.GetSection(LocalPlayerOptions.SectionName).Get<LocalPlayerOptions>() ?? new LocalPlayerOptions()));
         return services;
     }
 
@@ -68,8 +71,9 @@ public static class ServiceCollectionExtensions
         services.AddOptions<MoodMapOptions>().BindConfiguration(MoodMapOptions.SectionName);
         services.AddSingleton<IValidateOptions<ListenOptions>>(new SelfValidation<ListenOptions>(o => o.Validate()));
         services.AddSingleton<IValidateOptions<DebounceOptions>>(new SelfValidation<DebounceOptions>(o => o.Validate()));
+        services.AddSingleton(sp => new MoodTargetRules(sp.GetServices<ITargetValidator>()));
         services.AddSingleton<FileMoodMapStore>(sp => new FileMoodMapStore(
-            sp.GetRequiredService<IOptions<MoodMapOptions>>().Value, sp.GetRequiredService<ILogger<FileMoodMapStore>>()));
+            sp.GetRequiredService<IOptions<MoodMapOptions>>().Value, sp.GetRequiredService<MoodTargetRules>(), sp.GetRequiredService<ILogger<FileMoodMapStore>>()));
         services.AddSingleton<IMoodMapStore>(sp => sp.GetRequiredService<FileMoodMapStore>());
         services.AddSingleton<LiveSessionFactory>();
         return services;

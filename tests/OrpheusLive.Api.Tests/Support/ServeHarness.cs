@@ -62,6 +62,8 @@ internal sealed class ServeHarness : IAsyncDisposable
         services.AddPipeline();
         services.AddPlayers();
         services.AddSingleton<IAudioSourceFactory, WavFileSourceFactory>();
+        services.AddSingleton<Core.Playback.ITargetValidator, Spotify.Playback.SpotifyTargetValidator>();
+        services.AddSingleton<Core.Playback.ITargetValidator>(new Audio.Playback.LocalTargetValidator(new()));
         var model = classifier ?? new ToneClassifier();
         services.AddSingleton(new Lazy<IEmotionClassifier>(() => model));
         services.AddSingleton<Func<ISpeechDetector>>(() => new AlwaysSpeech());

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using OrpheusLive.Api.Live;
 using OrpheusLive.Commands;
-using OrpheusLive.Core.Configuration;
+using OrpheusLive.Storage;
 using OrpheusLive.Core.Emotions;
 using OrpheusLive.Core.Moods;
 using OrpheusLive.Core.Pipeline;
@@ -73,6 +73,7 @@ internal sealed class TestApi : IAsyncDisposable
         await File.WriteAllTextAsync(defaultFile, DefaultMapping);
         var store = new FileMoodMapStore(
             new MoodMapOptions { DefaultFile = defaultFile, UserFile = Path.Combine(directory, "moods.json") },
+            RealTargets.Rules,
             NullLogger<FileMoodMapStore>.Instance,
             watch: false);
 

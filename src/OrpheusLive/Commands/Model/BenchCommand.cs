@@ -4,7 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using OrpheusLive.Cli;
 using OrpheusLive.Core.Audio;
-using OrpheusLive.Core.Configuration;
+using OrpheusLive.Storage;
 using OrpheusLive.Core.Emotions;
 using OrpheusLive.Core.Pipeline;
 using OrpheusLive.Core.Windowing;

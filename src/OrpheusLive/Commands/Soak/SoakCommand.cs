@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrpheusLive.Cli;
 using OrpheusLive.Core.Audio;
-using OrpheusLive.Core.Configuration;
+using OrpheusLive.Storage;
 using OrpheusLive.Core.Debouncing;
 using OrpheusLive.Core.Emotions;
 using OrpheusLive.Core.Moods;

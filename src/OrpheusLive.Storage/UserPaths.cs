@@ -1,4 +1,4 @@
-namespace OrpheusLive.Core.Configuration;
+namespace OrpheusLive.Storage;
 
 /// <summary>Where per-user files (mapping edits, tokens, logs) live.</summary>
 public static class UserPaths

@@ -1,4 +1,4 @@
-namespace OrpheusLive.Core.Configuration;
+namespace OrpheusLive.Storage;
 
 /// <summary>Writes files so that readers see either the old or the new content, never a half-written file.</summary>
 public static class AtomicFile

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using OrpheusLive.Core.Moods;
 
-namespace OrpheusLive.Core.Tests;
+namespace OrpheusLive.Storage.Tests;
 
 public sealed class FileMoodMapStoreTests : IDisposable
 {
@@ -21,7 +21,8 @@ public sealed class FileMoodMapStoreTests : IDisposable
     private FileMoodMapStore NewStore()
     {
         File.WriteAllText(DefaultFile, ValidJson);
-        return new FileMoodMapStore(new MoodMapOptions { DefaultFile = DefaultFile, UserFile = UserFile }, NullLogger<FileMoodMapStore>.Instance, watch: false);
+        return new FileMoodMapStore(new MoodMapOptions { DefaultFile = DefaultFile, UserFile = UserFile }, AcceptAllTargets.Rules,
+            NullLogger<FileMoodMapStore>.Instance, watch: false);
     }
 
     [Fact]
@@ -36,7 +37,7 @@ public sealed class FileMoodMapStoreTests : IDisposable
 
         store.Current.MoodFor("happy").ShouldBe("comforting");
         published.Single().MoodFor("happy").ShouldBe("comforting");
-        MoodMapSerializer.Parse(File.ReadAllText(UserFile), UserFile).MoodFor("happy").ShouldBe("comforting");
+        MoodMapSerializer.Parse(File.ReadAllText(UserFile), UserFile, AcceptAllTargets.Rules).MoodFor("happy").ShouldBe("comforting");
         Directory.GetFiles(Path.GetDirectoryName(UserFile)!).ShouldBe(new[] { UserFile }); // no temp files left behind
     }
 
@@ -105,8 +106,63 @@ public sealed class FileMoodMapStoreTests : IDisposable
     public void A_missing_default_file_is_a_clear_error()
     {
         var e = Should.Throw<MoodMapException>(() => new FileMoodMapStore(
-            new MoodMapOptions { DefaultFile = Path.Combine(_dir, "nope.json"), UserFile = UserFile },
+            new MoodMapOptions { DefaultFile = Path.Combine(_dir, "nope.json"), UserFile = UserFile }, AcceptAllTargets.Rules,
             NullLogger<FileMoodMapStore>.Instance, watch: false));
         e.Message.ShouldContain("not found");
+    }
+
+    [Fact]
+    public async Task Saving_over_an_invalid_user_file_keeps_it_as_a_backup_first()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(UserFile)!);
+        File.WriteAllText(UserFile, "{ \"emotions\": { \"happy\": \"upbeat\" }, oops");
+        using var store = NewStore();
+        store.LoadWarning.ShouldNotBeNull();
+
+        await store.SaveAsync(store.Current, CancellationToken.None);
+
+        File.ReadAllText(store.BackupFilePath).ShouldBe("{ \"emotions\": { \"happy\": \"upbeat\" }, oops");
+        store.BackupFilePath.ShouldBe(UserFile + ".bak");
+        MoodMapSerializer.Parse(File.ReadAllText(UserFile), UserFile, AcceptAllTargets.Rules).MoodFor("happy").ShouldBe("upbeat");
+        store.LoadWarning.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task A_file_that_became_invalid_after_loading_is_backed_up_too()
+    {
+        using var store = NewStore();
+        Directory.CreateDirectory(Path.GetDirectoryName(UserFile)!);
+        File.WriteAllText(UserFile, ValidJson.Replace("music/sad", "bad:target", StringComparison.Ordinal)); // edited by hand since
+
+        await store.SaveAsync(store.Current, CancellationToken.None);
+
+        File.ReadAllText(store.BackupFilePath).ShouldContain("bad:target");
+    }
+
+    [Fact]
+    public async Task Saving_over_a_valid_user_file_makes_no_backup()
+    {
+        using var store = NewStore();
+        Directory.CreateDirectory(Path.GetDirectoryName(UserFile)!);
+        File.WriteAllText(UserFile, ValidJson);
+
+        await store.SaveAsync(store.Current with { Emotions = new Dictionary<string, string> { ["happy"] = "comforting" } }, CancellationToken.None);
+
+        File.Exists(store.BackupFilePath).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task A_user_file_that_cannot_be_read_is_never_replaced()
+    {
+        using var store = NewStore();
+        Directory.CreateDirectory(UserFile); // something is there, but it cannot be read as a file (not even by root)
+        File.WriteAllText(Path.Combine(UserFile, "inside.txt"), "mine");
+
+        var e = await Should.ThrowAsync<MoodMapException>(() => store.SaveAsync(store.Current, CancellationToken.None));
+
+        e.Message.ShouldContain("cannot be read");
+        e.Message.ShouldContain("so it is not replaced");
+        File.ReadAllText(Path.Combine(UserFile, "inside.txt")).ShouldBe("mine");
+        File.Exists(store.BackupFilePath).ShouldBeFalse();
     }
 }
