@@ -151,7 +151,7 @@ public sealed class EmotionEndpointTests
         using var response = await api.Client.PostAsync("/api/emotion", HttpExtensions.Wav(garbage), Ct);
 
         response.StatusCode.ShouldBe(HttpStatusCode.UnsupportedMediaType);
-        (await response.ErrorAsync()).ShouldContain("not a WAV");
+        (await response.ErrorAsync()).ShouldContain("not an audio file this app reads (known formats: WAV)");
     }
 
     [Fact]

@@ -174,15 +174,16 @@ public sealed class ListenSession : ILivePipeline, IDisposable
                 }
             }
 
-            // An input shorter than one window still gets one (zero-padded) window.
+            // An input shorter than one window still gets one window, padded like clip scoring pads it (centred).
             if (!produced && read > 0 && !_paused)
             {
                 rolling.CopyNewest(window);
                 var have = (int)Math.Min(rolling.TotalSamples, windowSamples);
-                window.AsSpan(windowSamples - have).CopyTo(window);
-                chunk.AsSpan(0, filled).CopyTo(window.AsSpan(have));
-                window.AsSpan(have + filled).Clear();
-                EmitWindow(window, read, AudioLevel.RmsDbfs(window.AsSpan(0, have + filled)), windows);
+                var clip = new float[have + filled];
+                window.AsSpan(windowSamples - have).CopyTo(clip);
+                chunk.AsSpan(0, filled).CopyTo(clip.AsSpan(have));
+                WindowPadding.Centre(clip, window);
+                EmitWindow(window, read, AudioLevel.RmsDbfs(clip), windows);
             }
 
             windows.OnCompleted();

@@ -3,6 +3,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Configuration;
 using OrpheusLive.Audio;
+using OrpheusLive.Audio.Decoding;
+using OrpheusLive.Audio.Decoding.Formats;
 using OrpheusLive.Audio.Playback;
 using OrpheusLive.Cli;
 using OrpheusLive.Commands;
@@ -46,10 +48,15 @@ public static class ServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Audio inputs (WAV files, PulseAudio, waveIn) and the built-in local player (PulseAudio output).</summary>
+    /// <summary>
+    /// The one audio decoder (its formats: one line each), audio inputs (decoded files, PulseAudio, waveIn) and the
+    /// built-in local player (PulseAudio output).
+    /// </summary>
     public static IServiceCollection AddAudio(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton<IAudioSourceFactory>(_ => new AudioSourceFactory());
+        services.AddSingleton<IAudioFormat>(new WavAudioFormat());
+        services.AddSingleton<IAudioDecoder>(sp => new AudioDecoder(sp.GetServices<IAudioFormat>()));
+        services.AddSingleton<IAudioSourceFactory>(sp => new AudioSourceFactory(sp.GetRequiredService<IAudioDecoder>()));
         services.AddSingleton<IPlayerProvider>(sp =>
         {
             var player = configuration.GetSection(LocalPlayerOptions.SectionName).Get<LocalPlayerOptions>() ?? new LocalPlayerOptions();

@@ -62,6 +62,7 @@ internal sealed class ServeHarness : IAsyncDisposable
         services.AddPipeline();
         services.AddPlayers();
         services.AddSingleton<IAudioSourceFactory, WavFileSourceFactory>();
+        services.AddSingleton<Audio.Decoding.IAudioDecoder>(new Audio.Decoding.AudioDecoder([new Audio.Decoding.Formats.WavAudioFormat()]));
         services.AddSingleton<Core.Playback.ITargetValidator, Spotify.Playback.SpotifyTargetValidator>();
         services.AddSingleton<Core.Playback.ITargetValidator>(new Audio.Playback.LocalTargetValidator(new()));
         var model = classifier ?? new ToneClassifier();

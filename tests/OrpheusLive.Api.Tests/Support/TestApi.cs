@@ -88,6 +88,7 @@ internal sealed class TestApi : IAsyncDisposable
         var logs = new ListLoggerProvider();
         var loggers = LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
         var dependencies = new OrpheusApiDependencies(
+            new Audio.Decoding.AudioDecoder([new Audio.Decoding.Formats.WavAudioFormat()]),
             classifier ?? new ToneClassifier(),
             speechDetectors,
             store,

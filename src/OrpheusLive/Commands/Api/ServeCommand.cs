@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrpheusLive.Api;
 using OrpheusLive.Api.Live;
+using OrpheusLive.Audio.Decoding;
 using OrpheusLive.Cli;
 using OrpheusLive.Core.Emotions;
 using OrpheusLive.Core.Moods;
@@ -19,6 +20,7 @@ namespace OrpheusLive.Commands.Api;
 /// </summary>
 public sealed class ServeCommand(
     LiveSessionFactory sessions,
+    IAudioDecoder decoder,
     Lazy<IEmotionClassifier> classifier,
     Func<ISpeechDetector> speechDetectors,
     IMoodMapStore moods,
@@ -82,7 +84,7 @@ public sealed class ServeCommand(
                 feed.Attach(session.Pipeline); // before the pipeline runs, so the feed holds its first events
             }
 
-            var dependencies = new OrpheusApiDependencies(model, speechDetectors, moods, listenOptions.Value, feed, PipelineEventJson.Write, loggers);
+            var dependencies = new OrpheusApiDependencies(decoder, model, speechDetectors, moods, listenOptions.Value, feed, PipelineEventJson.Write, loggers);
             var app = OrpheusApiServer.Create(options, dependencies);
             await using (app.ConfigureAwait(false))
             {

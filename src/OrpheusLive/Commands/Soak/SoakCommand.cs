@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OrpheusLive.Audio.Decoding;
 using OrpheusLive.Cli;
 using OrpheusLive.Core.Audio;
 using OrpheusLive.Storage;
@@ -20,7 +21,7 @@ namespace OrpheusLive.Commands.Soak;
 public sealed class SoakCommand(
     Lazy<IEmotionClassifier> classifier,
     Func<ISpeechDetector> speechDetector,
-    IAudioSourceFactory audio,
+    IAudioDecoder decoder,
     IMoodMapStore moods,
     IOptions<ListenOptions> listen,
     IOptions<DebounceOptions> debounce,
@@ -55,7 +56,7 @@ public sealed class SoakCommand(
             throw new CommandLineException("--minutes must be at least 1");
         }
 
-        var pattern = await BuildPatternAsync(args.Value("input") ?? UserPaths.ResolveAppPath("samples/demo.wav"), cancellationToken);
+        var pattern = BuildPattern(args.Value("input") ?? UserPaths.ResolveAppPath("samples/demo.wav"));
         var total = (long)minutes * 60 * IAudioSource.SampleRate;
         var model = classifier.Value;
         var hop = (int)Math.Round(listen.Value.HopSeconds * IAudioSource.SampleRate);
@@ -118,15 +119,14 @@ public sealed class SoakCommand(
     }
 
     /// <summary>The loop: the speech, then 10 s of silence, then 10 s of quiet white noise (about −30 dBFS).</summary>
-    private async Task<float[]> BuildPatternAsync(string speechFile, CancellationToken cancellationToken)
+    private float[] BuildPattern(string speechFile)
     {
         if (!File.Exists(speechFile))
         {
             throw new CommandLineException($"input file not found: {speechFile}");
         }
 
-        await using var source = audio.Open(speechFile, fast: true, device: null);
-        var speech = await source.ReadAllAsync(IAudioSource.SampleRate * 600, cancellationToken);
+        var speech = decoder.DecodeAll(speechFile, TimeSpan.FromMinutes(10), IAudioSource.SampleRate);
         var gap = 10 * IAudioSource.SampleRate;
         var pattern = new float[speech.Length + (2 * gap)];
         speech.CopyTo(pattern, 0);
