@@ -15,7 +15,8 @@ public sealed class DashboardAppTests
     private readonly InMemoryMoodMapStore _store = new(InMemoryMoodMapStore.DefaultMap());
     private readonly ScriptedKeys _keys = new();
 
-    private DashboardApp Create(IPlaybackDevices? devices = null) => new(_console, _keys, _pipeline, _store, devices);
+    private DashboardApp Create(IPlaybackDevices? devices = null) =>
+        new(_console, _keys, _pipeline, _store, devices is null ? null : player => player == "console" ? devices : null);
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
@@ -45,13 +46,13 @@ public sealed class DashboardAppTests
     [Fact]
     public async Task Keys_pause_resume_and_skip_and_quitting_stops_the_pipeline()
     {
-        _pipeline.FakePlayer.Current = new NowPlaying("upbeat", "spotify:playlist:x", "Song", "console", false);
+        _pipeline.Playing = new NowPlaying("upbeat", "spotify:playlist:x", "Song", "console", false);
         var app = Create();
         _keys
             .Then('p')
             .Then('p', () => _pipeline.Pauses == 1 && _console.Text().Contains("PAUSED", StringComparison.Ordinal))
-            .Then('n', () => _pipeline.Resumes == 1)
-            .Then('d', () => _pipeline.FakePlayer.Skips == 1)
+            .Then('n', () => _pipeline.Resumes == 1 && _pipeline.Current.Status == Core.Pipeline.State.PipelineStatus.Listening)
+            .Then('d', () => _pipeline.Skips == 1)
             .Then('q', () => app.ViewModel.Build().Notice?.StartsWith("Device selection is available with the Spotify player", StringComparison.Ordinal) == true);
 
         var code = await app.RunAsync(_pipeline.RunsUntilCancelled(Events.Speech(3, "calm", 0.8f)), Token).WaitAsync(TestTimeout, Token);
@@ -65,8 +66,8 @@ public sealed class DashboardAppTests
     [Fact]
     public async Task A_failed_skip_becomes_a_warning()
     {
-        _pipeline.FakePlayer.Current = new NowPlaying("upbeat", "spotify:playlist:x", "Song", "console", false);
-        _pipeline.FakePlayer.SkipFailure = new InvalidOperationException("Spotify said 403");
+        _pipeline.Playing = new NowPlaying("upbeat", "spotify:playlist:x", "Song", "console", false);
+        _pipeline.SkipFailure = new InvalidOperationException("Spotify said 403");
         var app = Create();
         _keys.Then('n').Then('q', () => app.ViewModel.Build().Warnings.Count > 0);
 
@@ -97,12 +98,12 @@ public sealed class DashboardAppTests
     {
         using var ctrlC = CancellationTokenSource.CreateLinkedTokenSource(Token);
         var app = Create();
-        var run = app.RunAsync(_pipeline.RunsUntilCancelled(Events.Speech(3, "sad", 0.8f)), ctrlC.Token);
-        await Task.Delay(300, Token);
+        _keys.ThenDo(ctrlC.Cancel, when: () => _console.Text().Contains("> sad", StringComparison.Ordinal)); // Ctrl+C once the dashboard shows
 
-        await ctrlC.CancelAsync();
+        var code = await app.RunAsync(_pipeline.RunsUntilCancelled(Events.Speech(3, "sad", 0.8f)), ctrlC.Token).WaitAsync(TestTimeout, Token);
 
-        (await run.WaitAsync(TestTimeout, Token)).ShouldBe(0);
+        code.ShouldBe(0);
+        ctrlC.IsCancellationRequested.ShouldBeTrue();
         _pipeline.WasCancelled.ShouldBeTrue();
         _console.Output.ShouldEndWith("\u001b[?1049l");
     }
@@ -111,10 +112,9 @@ public sealed class DashboardAppTests
     public async Task A_failing_pipeline_is_shown_as_stopped_with_its_reason()
     {
         var app = Create();
-        _keys.Then('q', () => app.ViewModel.Build().State == DashboardState.Stopped);
+        _keys.Then('q', () => _console.Text().Contains("STOPPED", StringComparison.Ordinal));
 
-        await app.RunAsync(_ => Task.FromException(new InvalidOperationException("The microphone was unplugged")), Token)
-            .WaitAsync(TestTimeout, Token);
+        await app.RunAsync(_pipeline.FailsWith("The microphone was unplugged"), Token).WaitAsync(TestTimeout, Token);
 
         app.ViewModel.Build().StateText.ShouldContain("The microphone was unplugged");
         _console.Text().ShouldContain("STOPPED");
@@ -138,7 +138,8 @@ public sealed class DashboardAppTests
     [Fact]
     public async Task Warnings_reported_before_the_dashboard_started_are_shown()
     {
-        _pipeline.Snapshot = _pipeline.Snapshot with { Warnings = ["No microphone — playing the demo input"] };
+        _pipeline.Publish(new StatusEvent(0, Core.Pipeline.State.WarningIds.MicrophoneMissing, StatusSeverity.Warning,
+            "No microphone — playing the demo input"));
         var app = Create();
         _keys.Then('q', () => app.ViewModel.Build().Warnings.Count == 1);
 

@@ -1,4 +1,5 @@
 using OrpheusLive.Core.Pipeline;
+using OrpheusLive.Core.Pipeline.State;
 using OrpheusLive.Core.Playback;
 using OrpheusLive.Tui.Dashboard;
 using OrpheusLive.Tui.Tests.Fakes;
@@ -10,22 +11,24 @@ public sealed class DashboardRendererTests
 {
     private static DashboardView BusyView(int warnings = 1)
     {
-        var vm = new DashboardViewModel("console");
+        var vm = new DashboardViewModel();
+        var events = new List<PipelineEvent> { new PipelineStarted(0, "samples/demo.wav", false, "console") };
         for (var i = 3; i < 30; i++)
         {
-            vm.Apply(Events.Speech(i, i % 4 == 0 ? "sad" : "happy", 0.62f, latencyMs: 4 + (i % 3)));
+            events.Add(Events.Speech(i, i % 4 == 0 ? "sad" : "happy", 0.62f, latencyMs: 4 + (i % 3)));
         }
 
-        vm.Apply(new DecisionEvent(12, "happy", "upbeat", 0.8f, "spotify:playlist:37i9dQZF1DXdPec7aLTmlC", "console", null));
-        vm.ApplySnapshot(
-            LiveSnapshot.Empty with { Emotion = "happy", Confidence = 0.82f, Mood = "upbeat", Input = "samples/demo.wav" },
-            new NowPlaying("upbeat", "samples/music/upbeat", "upbeat", "console", false));
+        events.Add(new DecisionEvent(12, "happy", "upbeat", 0.8f, "spotify:playlist:37i9dQZF1DXdPec7aLTmlC", "console", null));
+        events.Add(new BeliefChanged(29, new StableEmotion("happy", 0.82f, 12), [], null));
+        events.Add(new PlaybackChanged(29, new PlaybackState("console", null, new NowPlaying("upbeat", "samples/music/upbeat", "upbeat", "console", false))));
         for (var i = 0; i < warnings; i++)
         {
-            vm.AddWarning(i == 0 ? "No microphone — playing the demo input (PulseAudio: connection refused)" : $"Warning number {i} that is long enough to need wrapping onto a second line of the dashboard at eighty columns");
+            events.Add(new StatusEvent(29, $"test.warning-{i}", StatusSeverity.Warning,
+                i == 0 ? "No microphone — playing the demo input (PulseAudio: connection refused)" : $"Warning number {i} that is long enough to need wrapping onto a second line of the dashboard at eighty columns"));
         }
 
-        vm.MarkInputEnded();
+        events.Add(new PipelineStopped(29, PipelineStatus.Ended, null));
+        vm.Apply(events.Aggregate(PipelineState.Initial, PipelineStateReducer.Apply));
         return vm.Build();
     }
 
@@ -93,13 +96,21 @@ public sealed class DashboardRendererTests
     public void The_timeline_shows_the_newest_entries_that_fit_and_can_be_hidden()
     {
         var console = new ScriptedConsole(80, 24);
-        var view = BusyView();
+        var vm = new DashboardViewModel();
+        var state = PipelineStateReducer.Apply(PipelineState.Initial, new PipelineStarted(0, "demo.wav", false, "console"));
+        for (var i = 0; i < 20; i++)
+        {
+            state = PipelineStateReducer.Apply(state, new DecisionEvent(60 + (15 * i), "happy", $"mood{i}", 0.8f, $"samples/music/m{i}", "console", null));
+        }
+
+        vm.Apply(state);
+        var view = vm.Build();
 
         var text = Render(console, view);
         text.ShouldContain("── Timeline");
         text.ShouldContain(view.Timeline[^1].Text);
-        view.Timeline[0].ShouldBe(new TimelineLine("0:03", "happy 62%", TimelineKind.Emotion));
-        text.ShouldNotContain("0:03  happy"); // the oldest entries did not fit
+        view.Timeline[0].ShouldBe(new TimelineLine("1:00", "♪ happy → mood0 → samples/music/m0", TimelineKind.Decision));
+        text.ShouldNotContain("mood0 →"); // the oldest entries did not fit
 
         var hidden = Render(new ScriptedConsole(80, 24), view with { TimelineVisible = false });
         hidden.ShouldNotContain("── Timeline");
@@ -122,7 +133,7 @@ public sealed class DashboardRendererTests
     [Fact]
     public void Markup_characters_in_names_are_shown_literally()
     {
-        var vm = new DashboardViewModel("console");
+        var vm = new DashboardViewModel();
         vm.AddWarning("Bad target [spotify:x] in mood [/b]");
         var text = Render(new ScriptedConsole(80, 24), vm.Build());
 
@@ -132,7 +143,7 @@ public sealed class DashboardRendererTests
     [Fact]
     public void Before_speech_the_bars_area_says_it_is_waiting()
     {
-        var text = Render(new ScriptedConsole(80, 24), new DashboardViewModel("console").Build());
+        var text = Render(new ScriptedConsole(80, 24), new DashboardViewModel().Build());
 
         text.ShouldContain("waiting for audio…");
         text.ShouldContain("(no speech analysed yet)");

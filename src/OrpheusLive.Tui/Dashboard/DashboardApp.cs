@@ -1,5 +1,6 @@
 using OrpheusLive.Core.Moods;
 using OrpheusLive.Core.Pipeline;
+using OrpheusLive.Core.Pipeline.State;
 using OrpheusLive.Tui.Devices;
 using OrpheusLive.Tui.Mapping;
 using OrpheusLive.Tui.Terminal;
@@ -8,8 +9,9 @@ using Spectre.Console;
 namespace OrpheusLive.Tui.Dashboard;
 
 /// <summary>
-/// The live dashboard: runs the pipeline in its own task, folds its events into a <see cref="DashboardViewModel"/>,
-/// redraws at most every <see cref="FrameInterval"/> with a Spectre live display, and polls keys without blocking.
+/// The live dashboard: starts the pipeline, shows its state (<see cref="IPipelineControl.States"/>) through a
+/// <see cref="DashboardViewModel"/>, redraws at most every <see cref="FrameInterval"/> with a Spectre live display, and
+/// polls keys without blocking; every key that controls something goes through <see cref="IPipelineControl"/>.
 /// The mapping editor and device chooser run between live displays (Spectre prompts cannot run inside one) while
 /// the pipeline keeps going. Quitting (q, Ctrl+C) restores the normal screen and cursor and returns 0.
 /// </summary>
@@ -23,11 +25,10 @@ public sealed class DashboardApp
 
     private readonly IAnsiConsole _console;
     private readonly IKeyReader _keys;
-    private readonly ILivePipeline _pipeline;
+    private readonly IPipelineControl _pipeline;
     private readonly IMoodMapStore _moods;
-    private readonly IPlaybackDevices? _devices;
+    private readonly PlaybackDevicesFactory? _devices;
     private readonly DashboardRenderer _renderer;
-    private bool _paused;
     private bool _pipelineObserved;
     private Task _pendingSkip = Task.CompletedTask;
 
@@ -36,10 +37,10 @@ public sealed class DashboardApp
     /// <param name="keys">Non-blocking key input.</param>
     /// <param name="pipeline">The pipeline to show and control.</param>
     /// <param name="moods">The mapping the editor ([m]) changes.</param>
-    /// <param name="devices">Device selection for the active player, or null when it has none.</param>
+    /// <param name="devices">Device selection for the state's player, or null when no player kind has any.</param>
     /// <param name="time">Clock for notices; the system clock when null.</param>
-    public DashboardApp(IAnsiConsole console, IKeyReader keys, ILivePipeline pipeline, IMoodMapStore moods,
-        IPlaybackDevices? devices, TimeProvider? time = null)
+    public DashboardApp(IAnsiConsole console, IKeyReader keys, IPipelineControl pipeline, IMoodMapStore moods,
+        PlaybackDevicesFactory? devices, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(pipeline);
@@ -49,10 +50,10 @@ public sealed class DashboardApp
         _moods = moods;
         _devices = devices;
         _renderer = new DashboardRenderer(DashboardTheme.For(console));
-        ViewModel = new DashboardViewModel(pipeline.Player.Name, time);
+        ViewModel = new DashboardViewModel(time);
     }
 
-    /// <summary>What the screen shows; the host may add set-up warnings before <see cref="RunAsync"/>.</summary>
+    /// <summary>What the screen shows.</summary>
     public DashboardViewModel ViewModel { get; }
 
     /// <summary>
@@ -62,7 +63,7 @@ public sealed class DashboardApp
     public async Task<int> RunAsync(Func<CancellationToken, Task> runPipeline, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(runPipeline);
-        using var subscription = _pipeline.Events.Subscribe(ViewModel.Apply);
+        using var subscription = _pipeline.States.Subscribe(ViewModel.Apply);
         using var stopPipeline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var pipelineTask = Task.Run(() => runPipeline(stopPipeline.Token), CancellationToken.None);
         try
@@ -173,7 +174,7 @@ public sealed class DashboardApp
             case DashboardAction.ToggleTimeline:
                 ViewModel.ToggleTimeline();
                 break;
-            case DashboardAction.ChooseDevice when _devices is null:
+            case DashboardAction.ChooseDevice when Devices() is null:
                 ViewModel.ShowNotice("Device selection is available with the Spotify player.");
                 return DashboardAction.None;
         }
@@ -181,26 +182,26 @@ public sealed class DashboardApp
         return action;
     }
 
+    private IPlaybackDevices? Devices() => _devices?.Invoke(_pipeline.Current.Playback.Player);
+
     private void TogglePause()
     {
-        if (_pipelineObserved)
+        var status = _pipeline.Current.Status;
+        if (status is PipelineStatus.Ended or PipelineStatus.Failed)
         {
             ViewModel.ShowNotice("The input has ended; there is nothing to pause.");
             return;
         }
 
-        _paused = !_paused;
-        if (_paused)
+        if (status == PipelineStatus.Paused)
         {
-            _pipeline.Pause();
-        }
-        else
-        {
-            _pipeline.Resume();
+            _pipeline.ResumeListening();
+            ViewModel.ShowNotice("Listening again.");
+            return;
         }
 
-        ViewModel.SetPaused(_paused);
-        ViewModel.ShowNotice(_paused ? "Listening paused; the music keeps playing." : "Listening again.");
+        _pipeline.PauseListening();
+        ViewModel.ShowNotice("Listening paused; the music keeps playing.");
     }
 
     private void Skip()
@@ -210,7 +211,7 @@ public sealed class DashboardApp
             return;
         }
 
-        if (_pipeline.Player.Current is null)
+        if (_pipeline.Current.Playback.Playing is null)
         {
             ViewModel.ShowNotice("Nothing is playing yet.");
             return;
@@ -225,7 +226,7 @@ public sealed class DashboardApp
         try
         {
             using var timeout = new CancellationTokenSource(DeviceTimeout);
-            await _pipeline.Player.SkipAsync(timeout.Token);
+            await _pipeline.SkipAsync(timeout.Token);
             ViewModel.ShowNotice("Skipped to the next track.");
         }
         catch (Exception e)
@@ -238,10 +239,10 @@ public sealed class DashboardApp
     private void Refresh(Task pipelineTask)
     {
         ObservePipeline(pipelineTask);
-        ViewModel.ApplySnapshot(_pipeline.Snapshot, _pipeline.Player.Current);
         ViewModel.Tick();
     }
 
+    // The pipeline reports its own end and failures in its state; this only catches a run that broke outside it.
     private void ObservePipeline(Task pipelineTask)
     {
         if (_pipelineObserved || !pipelineTask.IsCompleted)
@@ -250,23 +251,11 @@ public sealed class DashboardApp
         }
 
         _pipelineObserved = true;
-        if (pipelineTask.IsCanceled)
+        if (pipelineTask.Exception is { } failure && (failure.InnerException ?? failure) is var cause and not OperationCanceledException
+            && _pipeline.Current.Status != PipelineStatus.Failed)
         {
-            return;
+            ViewModel.AddWarning(cause.Message, StatusSeverity.Error);
         }
-
-        if (pipelineTask.Exception is { } failure)
-        {
-            var cause = failure.InnerException ?? failure;
-            if (cause is not OperationCanceledException)
-            {
-                ViewModel.MarkStopped(cause.Message);
-            }
-
-            return;
-        }
-
-        ViewModel.MarkInputEnded();
     }
 
     private async Task EditMappingAsync(CancellationToken cancellationToken)
@@ -283,7 +272,7 @@ public sealed class DashboardApp
 
     private async Task ChooseDeviceAsync(CancellationToken cancellationToken)
     {
-        if (_devices is null)
+        if (Devices() is not { } devicesOfPlayer)
         {
             return;
         }
@@ -294,7 +283,7 @@ public sealed class DashboardApp
             _console.MarkupLine("Looking for playback devices…");
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(DeviceTimeout);
-            devices = await _devices.ListAsync(timeout.Token);
+            devices = await devicesOfPlayer.ListAsync(timeout.Token);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
@@ -326,7 +315,7 @@ public sealed class DashboardApp
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(DeviceTimeout);
-            await _devices.SelectAsync(devices[pick], timeout.Token);
+            await devicesOfPlayer.SelectAsync(devices[pick], timeout.Token);
             ViewModel.ShowNotice($"Playing on {devices[pick].Name}.");
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)

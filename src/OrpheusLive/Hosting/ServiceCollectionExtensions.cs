@@ -18,6 +18,7 @@ using OrpheusLive.Core.Emotions;
 using OrpheusLive.Core.Debouncing;
 using OrpheusLive.Core.Moods;
 using OrpheusLive.Core.Pipeline;
+using OrpheusLive.Core.Pipeline.State;
 using OrpheusLive.Core.Playback;
 using OrpheusLive.Onnx;
 using OrpheusLive.Players;
@@ -32,6 +33,7 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddOrpheusServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddPipeline();
+        services.AddLivePipeline();
         services.AddInference(configuration);
         services.AddAudio(configuration);
         services.AddPlayers();
@@ -82,7 +84,26 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<FileMoodMapStore>(sp => new FileMoodMapStore(
             sp.GetRequiredService<IOptions<MoodMapOptions>>().Value, sp.GetRequiredService<MoodTargetRules>(), sp.GetRequiredService<ILogger<FileMoodMapStore>>()));
         services.AddSingleton<IMoodMapStore>(sp => sp.GetRequiredService<FileMoodMapStore>());
-        services.AddSingleton<LiveSessionFactory>();
+        return services;
+    }
+
+    /// <summary>
+    /// The live pipeline as a hosted service: the one <see cref="LivePipeline"/> (state and controls, also as
+    /// <see cref="IPipelineControl"/> for the dashboard, the API and media keys, created on first use), what a run needs
+    /// (<see cref="LiveInputs"/>), the <see cref="PipelineRunner"/> commands hand their <see cref="ListenRequest"/> to,
+    /// and <see cref="LivePipelineService"/>, idle until a command asks to listen.
+    /// </summary>
+    public static IServiceCollection AddLivePipeline(this IServiceCollection services)
+    {
+        services.AddSingleton(sp => new LivePipeline(
+            sp.GetRequiredService<IMoodMapStore>(),
+            sp.GetRequiredService<IOptions<ListenOptions>>().Value,
+            sp.GetRequiredService<IOptions<DebounceOptions>>().Value,
+            sp.GetRequiredService<ILogger<LivePipeline>>()));
+        services.AddSingleton<IPipelineControl>(sp => new DeferredPipelineControl(sp.GetRequiredService<LivePipeline>));
+        services.AddSingleton<LiveInputs>();
+        services.AddSingleton<PipelineRunner>();
+        services.AddHostedService<LivePipelineService>();
         return services;
     }
 

@@ -8,6 +8,7 @@ using OrpheusLive.Storage;
 using OrpheusLive.Core.Emotions;
 using OrpheusLive.Core.Moods;
 using OrpheusLive.Core.Pipeline;
+using OrpheusLive.Core.Pipeline.State;
 
 namespace OrpheusLive.Api.Tests.Support;
 
@@ -64,7 +65,7 @@ internal sealed class TestApi : IAsyncDisposable
     public static async Task<TestApi> StartAsync(
         IEmotionClassifier? classifier = null,
         Action<ApiOptions>? configure = null,
-        Func<FileMoodMapStore, ILivePipeline>? pipeline = null,
+        Func<FileMoodMapStore, IPipelineControl>? pipeline = null,
         Func<ISpeechDetector>? speechDetectors = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), $"orpheus-api-{Guid.NewGuid():N}");

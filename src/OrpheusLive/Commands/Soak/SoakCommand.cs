@@ -98,11 +98,10 @@ public sealed class SoakCommand(
     {
         await using var player = new ConsolePlayer(loggers.CreateLogger<ConsolePlayer>());
         var analyzer = new WindowAnalyzer(classifier.Value, speechDetector(), listen.Value.MinSpeechFraction);
-        using var session = new ListenSession(new LoopingAudioSource(pattern, total), analyzer, moods, player, listen.Value,
-            debounce.Value, loggers.CreateLogger<ListenSession>());
+        using var pipeline = new LivePipeline(moods, listen.Value, debounce.Value, loggers.CreateLogger<LivePipeline>());
         var decisions = 0;
         var errors = 0;
-        using var subscription = session.Events.Subscribe(e =>
+        using var subscription = pipeline.Events.Subscribe(e =>
         {
             switch (e)
             {
@@ -114,8 +113,8 @@ public sealed class SoakCommand(
                     break;
             }
         });
-        await session.RunAsync(cancellationToken);
-        return (session.WindowCount, decisions, errors);
+        await pipeline.RunAsync(new LoopingAudioSource(pattern, total), analyzer, player, cancellationToken);
+        return (pipeline.WindowCount, decisions, errors);
     }
 
     /// <summary>The loop: the speech, then 10 s of silence, then 10 s of quiet white noise (about −30 dBFS).</summary>

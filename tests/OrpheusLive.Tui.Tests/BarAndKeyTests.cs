@@ -2,37 +2,8 @@ using OrpheusLive.Tui.Dashboard;
 
 namespace OrpheusLive.Tui.Tests;
 
-public sealed class LatencyWindowAndBarTests
+public sealed class BarAndKeyTests
 {
-    [Fact]
-    public void Percentiles_use_nearest_rank()
-    {
-        var window = new LatencyWindow(100);
-        window.Percentile(0.5).ShouldBeNull();
-        foreach (var ms in new double[] { 5, 1, 4, 2, 3 })
-        {
-            window.Add(ms);
-        }
-
-        window.Percentile(0.5).ShouldBe(3);
-        window.Percentile(0.95).ShouldBe(5);
-        window.Percentile(0).ShouldBe(1);
-    }
-
-    [Fact]
-    public void The_oldest_latency_drops_out_and_non_finite_ones_are_ignored()
-    {
-        var window = new LatencyWindow(3);
-        window.Add(100);
-        window.Add(double.NaN);
-        window.Add(1);
-        window.Add(2);
-        window.Add(3);
-
-        window.Count.ShouldBe(3);
-        window.Percentile(1).ShouldBe(3);
-    }
-
     [Theory]
     [InlineData(0.0, 10, true, "", "░░░░░░░░░░")]
     [InlineData(0.5, 10, true, "█████", "░░░░░")]
