@@ -14,8 +14,8 @@ namespace OrpheusLive.Spotify;
 public static class SpotifyServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the Spotify options (section <c>Spotify</c>, validated when first used so other commands run without a
-    /// Spotify setup), the HTTP clients, token store and provider, login flow, Web API client and the
+    /// Registers the Spotify options (section <c>Spotify</c>, validated at start like every setting: a missing client id
+    /// is valid, so other commands run without a Spotify setup), the HTTP clients, token store and provider, login flow, Web API client and the
     /// <see cref="IPlayerProvider"/> named "spotify", and the <see cref="ITargetValidator"/> of Spotify URIs and links. Needs an <c>IConfiguration</c> in the container (the host adds it).
     /// Calling it twice is harmless.
     /// </summary>
@@ -27,7 +27,7 @@ public static class SpotifyServiceCollectionExtensions
             return services; // already registered: a second AddHttpClient would stack its configuration
         }
 
-        services.AddOptions<SpotifyOptions>().BindConfiguration(SpotifyOptions.SectionName);
+        services.AddOptions<SpotifyOptions>().BindConfiguration(SpotifyOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SpotifyOptions>, SpotifyOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IBrowserLauncher, SystemBrowserLauncher>();

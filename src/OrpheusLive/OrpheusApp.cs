@@ -182,7 +182,7 @@ public static class OrpheusApp
     private static string UserMessage(Exception e) => e switch
     {
         ModelException or AudioSourceException or AudioDecodeException or MoodMapException => e.Message,
-        OptionsValidationException o => string.Join("; ", o.Failures),
+        OptionsValidationException o => o.OneLine(),
         _ when e.InnerException is not null && IsUserFacing(e.InnerException) => UserMessage(e.InnerException),
         _ => e.Message,
     };

@@ -35,16 +35,20 @@ public static class ServiceCollectionExtensions
         services.AddPipeline();
         services.AddLivePipeline();
         services.AddInference(configuration);
-        services.AddAudio(configuration);
+        services.AddAudio();
         services.AddPlayers();
         services.AddCommands();
         return services;
     }
 
-    /// <summary>The emotion model and speech gate (ONNX Runtime), created on first use so commands that need no model start fast.</summary>
+    /// <summary>
+    /// The emotion model and speech gate (ONNX Runtime), created on first use so commands that need no model start fast;
+    /// their <c>Model</c> options (bound and checked by the adapter) are validated when the host starts, like every other.
+    /// </summary>
     public static IServiceCollection AddInference(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOnnxInference(configuration);
+        services.AddOptions<OnnxOptions>().ValidateOnStart();
         services.AddSingleton(sp => new Lazy<IEmotionClassifier>(sp.GetRequiredService<IEmotionClassifier>));
         services.AddSingleton<Func<ISpeechDetector>>(sp => sp.GetRequiredService<ISpeechDetector>);
         return services;
@@ -54,32 +58,29 @@ public static class ServiceCollectionExtensions
     /// The one audio decoder (its formats: one line each), audio inputs (decoded files, PulseAudio, waveIn) and the
     /// built-in local player (PulseAudio output).
     /// </summary>
-    public static IServiceCollection AddAudio(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddAudio(this IServiceCollection services)
     {
+        services.AddValidatedOptions<AudioOptions>(AudioOptions.SectionName, o => o.Validate());
+        services.AddValidatedOptions<LocalPlayerOptions>(LocalPlayerOptions.SectionName, o => o.Problems());
+        services.AddValidatedOptions<PulseAudioSinkOptions>(PulseAudioSinkOptions.SectionName, o => o.Problems());
         services.AddSingleton<IAudioFormat>(new WavAudioFormat());
         services.AddSingleton<IAudioDecoder>(sp => new AudioDecoder(sp.GetServices<IAudioFormat>()));
-        services.AddSingleton<IAudioSourceFactory>(sp => new AudioSourceFactory(sp.GetRequiredService<IAudioDecoder>()));
-        services.AddSingleton<IPlayerProvider>(sp =>
-        {
-            var player = configuration.GetSection(LocalPlayerOptions.SectionName).Get<LocalPlayerOptions>() ?? new LocalPlayerOptions();
-            var output = configuration.GetSection($"{LocalPlayerOptions.SectionName}:Output").Get<PulseAudioSinkOptions>() ?? new PulseAudioSinkOptions();
-            player.Validate();
-            output.Validate();
-            return new LocalPlayerProvider(player, output, sp.GetRequiredService<ILoggerFactory>());
-        });
-        services.AddSingleton<ITargetValidator>(_ =>
-            new LocalTargetValidator(configuration.GetSection(LocalPlayerOptions.SectionName).Get<LocalPlayerOptions>() ?? new LocalPlayerOptions()));
+        services.AddSingleton<IAudioSourceFactory>(sp => new AudioSourceFactory(
+            sp.GetRequiredService<IAudioDecoder>(), sp.GetRequiredService<IOptions<AudioOptions>>().Value));
+        services.AddSingleton<IPlayerProvider>(sp => new LocalPlayerProvider(
+            sp.GetRequiredService<IOptions<LocalPlayerOptions>>().Value,
+            sp.GetRequiredService<IOptions<PulseAudioSinkOptions>>().Value,
+            sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton<ITargetValidator>(sp => new LocalTargetValidator(sp.GetRequiredService<IOptions<LocalPlayerOptions>>().Value));
         return services;
     }
 
     /// <summary>Options and stores of the pipeline core.</summary>
     public static IServiceCollection AddPipeline(this IServiceCollection services)
     {
-        services.AddOptions<ListenOptions>().BindConfiguration(ListenOptions.SectionName).ValidateOnStart();
-        services.AddOptions<DebounceOptions>().BindConfiguration(DebounceOptions.SectionName).ValidateOnStart();
-        services.AddOptions<MoodMapOptions>().BindConfiguration(MoodMapOptions.SectionName);
-        services.AddSingleton<IValidateOptions<ListenOptions>>(new SelfValidation<ListenOptions>(o => o.Validate()));
-        services.AddSingleton<IValidateOptions<DebounceOptions>>(new SelfValidation<DebounceOptions>(o => o.Validate()));
+        services.AddValidatedOptions<ListenOptions>(ListenOptions.SectionName, o => [o.Validate()]);
+        services.AddValidatedOptions<DebounceOptions>(DebounceOptions.SectionName, o => [o.Validate()]);
+        services.AddValidatedOptions<MoodMapOptions>(MoodMapOptions.SectionName, o => [o.Validate()]);
         services.AddSingleton(sp => new MoodTargetRules(sp.GetServices<ITargetValidator>()));
         services.AddSingleton<FileMoodMapStore>(sp => new FileMoodMapStore(
             sp.GetRequiredService<IOptions<MoodMapOptions>>().Value, sp.GetRequiredService<MoodTargetRules>(), sp.GetRequiredService<ILogger<FileMoodMapStore>>()));
