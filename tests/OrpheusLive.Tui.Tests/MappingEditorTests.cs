@@ -141,7 +141,7 @@ public sealed class MappingEditorTests
         var editor = new MappingEditor(_console, _store, MappingEditorLabels.Standalone);
 
         var run = editor.RunAsync(cancel.Token);
-        await Task.Delay(100, TestContext.Current.CancellationToken);
+        await _console.WaitForTextAsync("Quit without saving"); // the editor shows its menu and waits for a key
         await cancel.CancelAsync();
 
         await Should.ThrowAsync<OperationCanceledException>(() => run);

@@ -29,6 +29,7 @@ public sealed class DashboardApp
     private readonly IMoodMapStore _moods;
     private readonly PlaybackDevicesFactory? _devices;
     private readonly DashboardRenderer _renderer;
+    private readonly TimeProvider _time;
     private bool _pipelineObserved;
     private Task _pendingSkip = Task.CompletedTask;
 
@@ -38,7 +39,7 @@ public sealed class DashboardApp
     /// <param name="pipeline">The pipeline to show and control.</param>
     /// <param name="moods">The mapping the editor ([m]) changes.</param>
     /// <param name="devices">Device selection for the state's player, or null when no player kind has any.</param>
-    /// <param name="time">Clock for notices; the system clock when null.</param>
+    /// <param name="time">Clock for frames and notices; the system clock when null.</param>
     public DashboardApp(IAnsiConsole console, IKeyReader keys, IPipelineControl pipeline, IMoodMapStore moods,
         PlaybackDevicesFactory? devices, TimeProvider? time = null)
     {
@@ -50,7 +51,8 @@ public sealed class DashboardApp
         _moods = moods;
         _devices = devices;
         _renderer = new DashboardRenderer(DashboardTheme.For(console));
-        ViewModel = new DashboardViewModel(time);
+        _time = time ?? TimeProvider.System;
+        ViewModel = new DashboardViewModel(_time);
     }
 
     /// <summary>What the screen shows.</summary>
@@ -141,7 +143,7 @@ public sealed class DashboardApp
 
                     try
                     {
-                        await Task.Delay(FrameInterval, cancellationToken);
+                        await Task.Delay(FrameInterval, _time, cancellationToken);
                     }
                     catch (OperationCanceledException)
                     {

@@ -147,6 +147,21 @@ public sealed partial class ScriptedConsole : IAnsiConsole, IAnsiConsoleInput
         return ReadKey(intercept);
     }
 
+    /// <summary>Waits (with a deadline, polling the output) until the screen shows <paramref name="text"/>.</summary>
+    public async Task WaitForTextAsync(string text)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!Text().Contains(text, StringComparison.Ordinal))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The screen never showed '{text}':\n{Text()}");
+            }
+
+            await Task.Delay(10); // a poll interval, not a timing: the condition decides
+        }
+    }
+
     /// <summary>The output without ANSI sequences and with each line's trailing spaces removed (joined with \n).</summary>
     public string Text() => string.Join('\n', AnsiSequence().Replace(Output, "").Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').Select(l => l.TrimEnd()));
 
