@@ -25,7 +25,7 @@ public sealed class DashboardAppTests
     {
         var app = Create();
         _keys
-            .Then('t', () => app.ViewModel.Build().State == DashboardState.InputEnded)
+            .Then('t', () => _console.Text().Contains("INPUT ENDED", StringComparison.Ordinal)) // once the user can see it
             .Then('p')
             .Then('q', () => app.ViewModel.Build().Notice?.Contains("nothing to pause", StringComparison.Ordinal) == true);
 
