@@ -63,7 +63,7 @@ internal sealed class ServeHarness : IAsyncDisposable
         services.AddPipeline();
         services.AddLivePipeline();
         services.AddPlayers();
-        services.AddSingleton<IAudioSourceFactory, WavFileSourceFactory>();
+        services.AddSingleton<IAudioSourceFactory, FileSourceFactory>();
         services.AddSingleton<Audio.Decoding.IAudioDecoder>(new Audio.Decoding.AudioDecoder([new Audio.Decoding.Formats.WavAudioFormat()]));
         services.AddSingleton<Core.Playback.ITargetValidator, Spotify.Playback.SpotifyTargetValidator>();
         services.AddSingleton<Core.Playback.ITargetValidator>(new Audio.Playback.LocalTargetValidator(new()));

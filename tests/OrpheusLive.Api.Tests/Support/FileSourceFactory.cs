@@ -6,7 +6,7 @@ using OrpheusLive.Core.Audio;
 namespace OrpheusLive.Api.Tests.Support;
 
 /// <summary>Opens files through the app's decoder and file source; there is no microphone in tests.</summary>
-internal sealed class WavFileSourceFactory : IAudioSourceFactory
+internal sealed class FileSourceFactory : IAudioSourceFactory
 {
     private readonly AudioSourceFactory _files = new(new AudioDecoder([new WavAudioFormat()]));
 
