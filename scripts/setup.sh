@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs what OrpheusLive needs on a fresh Debian/Ubuntu machine, once (idempotent, quiet when all is there).
 #   scripts/setup.sh          runtime needs (PulseAudio client, npm for the ONNX Runtime fetch at build time)
-#   scripts/setup.sh --test   plus what the tests use (a PulseAudio daemon, tmux, sox, espeak-ng)
+#   scripts/setup.sh --test   plus what the tests use (a PulseAudio daemon, tmux, sox, espeak-ng, a D-Bus daemon and
+#                             playerctl for the media-key tests)
 set -euo pipefail
 
 need=(libpulse0 pulseaudio-utils npm)
 if [[ "${1:-}" == "--test" ]]; then
-  need+=(pulseaudio tmux sox espeak-ng opus-tools)
+  need+=(pulseaudio tmux sox espeak-ng opus-tools dbus playerctl)
 fi
 
 missing=()

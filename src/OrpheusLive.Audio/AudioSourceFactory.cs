@@ -6,7 +6,7 @@ namespace OrpheusLive.Audio;
 
 /// <summary>
 /// Opens the input the user asked for: an audio file through the one <see cref="IAudioDecoder"/> (any format it knows,
-/// converted to 16 kHz mono), or the platform microphone: <see cref="WaveInSource"/> on Windows,
+/// converted to 16 kHz mono), or the platform microphone: <see cref="WasapiCaptureSource"/> (NAudio, WASAPI shared mode) on Windows,
 /// <see cref="PulseAudioSource"/> elsewhere (Linux, and macOS/BSD with a PulseAudio server), on the server and with the
 /// fragment size of <see cref="AudioOptions"/>. Microphones are opened on the first read, so device errors arrive from
 /// <see cref="IAudioSource.ReadAsync"/>.
@@ -41,7 +41,7 @@ public sealed class AudioSourceFactory(IAudioDecoder decoder, AudioOptions? opti
         var microphone = string.IsNullOrWhiteSpace(device) ? _options.Device : device;
         if (OperatingSystem.IsWindows())
         {
-            return new WaveInSource(new WaveInSourceOptions { Device = microphone, BufferMilliseconds = Math.Max(20, _options.FragmentMilliseconds) });
+            return new WasapiCaptureSource(new WasapiCaptureSourceOptions { Device = microphone, BufferMilliseconds = Math.Max(20, _options.FragmentMilliseconds) });
         }
 
         return new PulseAudioSource(new PulseAudioSourceOptions

@@ -1,6 +1,6 @@
 using System.Globalization;
 using OrpheusLive.Core.Emotions;
-using OrpheusLive.Onnx.Interop;
+using Microsoft.ML.OnnxRuntime.Tensors;
 
 namespace OrpheusLive.Onnx;
 
@@ -29,8 +29,8 @@ internal static class EmotionModelContract
     /// <summary>Checks the model and returns how to run it, or throws a <see cref="ModelException"/> saying what is wrong.</summary>
     public static EmotionModelLayout Validate(
         string path,
-        IReadOnlyList<OrtTensorDescription> inputs,
-        IReadOnlyList<OrtTensorDescription> outputs,
+        IReadOnlyList<TensorDescription> inputs,
+        IReadOnlyList<TensorDescription> outputs,
         IReadOnlyDictionary<string, string> metadata)
     {
         string file = Path.GetFileName(path);
@@ -54,7 +54,7 @@ internal static class EmotionModelContract
     }
 
     private static (string Name, long[] Shape, int WindowSamples) ValidateInput(
-        string path, string file, IReadOnlyList<OrtTensorDescription> inputs, IReadOnlyDictionary<string, string> metadata)
+        string path, string file, IReadOnlyList<TensorDescription> inputs, IReadOnlyDictionary<string, string> metadata)
     {
         if (inputs.Count != 1)
         {
@@ -63,8 +63,8 @@ internal static class EmotionModelContract
                 "the raw 16 kHz mono waveform as float32 [1, N]. Hint: export the model with the feature extraction inside the graph and a single waveform input.");
         }
 
-        OrtTensorDescription input = inputs[0];
-        if (!input.IsTensor || input.ElementType != OrtElementType.Float)
+        TensorDescription input = inputs[0];
+        if (!input.IsTensor || input.ElementType != TensorElementType.Float)
         {
             throw new ModelException(
                 $"Emotion model '{path}': input '{input.Name}' is {input.Describe()}, but OrpheusLive feeds float32 samples in -1..1. " +
@@ -76,7 +76,7 @@ internal static class EmotionModelContract
         if (dims.Count is < 1 or > 3 || !leadingAreOne)
         {
             throw new ModelException(
-                $"Emotion model '{path}': input '{input.Name}' has shape {OrtTensorDescription.DescribeShape(dims)}, but OrpheusLive feeds one window " +
+                $"Emotion model '{path}': input '{input.Name}' has shape {TensorDescription.DescribeShape(dims)}, but OrpheusLive feeds one window " +
                 $"of raw 16 kHz samples as [1, N], [N] or [1, 1, N] (N = {DefaultWindowSamples} for 3 s). " +
                 "Hint: a spectrogram/feature input is not supported; move the feature extraction into the ONNX graph.");
         }
@@ -173,7 +173,7 @@ internal static class EmotionModelContract
         return labels;
     }
 
-    private static (string Name, long[] Shape) ValidateOutput(string path, IReadOnlyList<OrtTensorDescription> outputs, IReadOnlyList<string> labels)
+    private static (string Name, long[] Shape) ValidateOutput(string path, IReadOnlyList<TensorDescription> outputs, IReadOnlyList<string> labels)
     {
         if (outputs.Count != 1)
         {
@@ -182,9 +182,9 @@ internal static class EmotionModelContract
                 "with one probability (or logit) per label. Hint: export only the classification head's output.");
         }
 
-        OrtTensorDescription output = outputs[0];
+        TensorDescription output = outputs[0];
         IReadOnlyList<long> dims = output.Dimensions;
-        bool shapeOk = output.IsTensor && output.ElementType == OrtElementType.Float
+        bool shapeOk = output.IsTensor && output.ElementType == TensorElementType.Float
                        && (dims.Count == 1 || (dims.Count == 2 && dims[0] is 1 or < 0));
         if (!shapeOk)
         {
@@ -206,6 +206,6 @@ internal static class EmotionModelContract
         return (output.Name, shape);
     }
 
-    private static string DescribeAll(IReadOnlyList<OrtTensorDescription> items) =>
+    private static string DescribeAll(IReadOnlyList<TensorDescription> items) =>
         items.Count == 0 ? "none" : string.Join("; ", items.Select(i => $"'{i.Name}' {i.Describe()}"));
 }

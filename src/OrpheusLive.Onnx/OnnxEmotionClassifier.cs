@@ -1,13 +1,14 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.ML.OnnxRuntime;
 using OrpheusLive.Core.Emotions;
-using OrpheusLive.Onnx.Interop;
 
 namespace OrpheusLive.Onnx;
 
 /// <summary>
-/// Classifies 16 kHz mono windows with an ONNX emotion model on ONNX Runtime. The session, the input/output tensors
-/// (over pinned buffers) and the native name arrays are created once, so <see cref="Classify"/> allocates nothing.
+/// Classifies 16 kHz mono windows with an ONNX emotion model on ONNX Runtime (the official C# API). The session, the
+/// input/output <see cref="OrtValue"/>s over pinned buffers and their <see cref="OrtIoBinding"/> are created once, so
+/// <see cref="Classify"/> allocates nothing.
 /// </summary>
 /// <remarks>
 /// Thread-safety: any thread may call <see cref="Classify"/>, but calls run one at a time (an internal lock guards the
@@ -16,10 +17,10 @@ namespace OrpheusLive.Onnx;
 public sealed class OnnxEmotionClassifier : IEmotionClassifier
 {
     private readonly Lock _gate = new();
-    private readonly OrtSession _session;
-    private readonly OrtTensor<float> _input;
-    private readonly OrtTensor<float> _output;
-    private readonly OrtRunBinding _binding;
+    private readonly OnnxModelSession _session;
+    private readonly PinnedTensor<float> _input;
+    private readonly PinnedTensor<float> _output;
+    private readonly OnnxRunBinding _binding;
     private readonly string[] _labels;
     private bool _disposed;
 
@@ -35,12 +36,11 @@ public sealed class OnnxEmotionClassifier : IEmotionClassifier
         ILogger log = logger ?? (ILogger)NullLogger.Instance;
 
         string path = ModelFiles.RequireFile(options.Path, "Emotion model", $"{OnnxOptions.SectionName}:Path");
-        OrtApi api = OrtApi.Shared;
         try
         {
-            _session = OrtSession.Open(api, path, options.IntraOpThreads, options.InterOpThreads, options.PrefersDirectML, log);
+            _session = OnnxModelSession.Open(path, options.IntraOpThreads, options.InterOpThreads, options.ExecutionProvider, log);
         }
-        catch (OrtException e)
+        catch (OnnxRuntimeException e)
         {
             throw new ModelException(
                 $"Emotion model '{path}' could not be loaded: it is not a valid ONNX model or it is corrupt (ONNX Runtime: {e.Message}). " +
@@ -49,16 +49,16 @@ public sealed class OnnxEmotionClassifier : IEmotionClassifier
 
         try
         {
-            OrtModelMetadata metadata = _session.Metadata;
-            EmotionModelLayout layout = EmotionModelContract.Validate(path, _session.Inputs, _session.Outputs, metadata.Custom);
+            ModelMetadata metadata = _session.Metadata;
+            EmotionModelLayout layout = EmotionModelContract.Validate(path, _session.Inputs, _session.Outputs, metadata.CustomMetadataMap);
             foreach (string warning in layout.Warnings) log.LogWarning("Emotion model {Model}: {Warning}.", path, warning);
 
             _labels = [.. layout.Labels];
             WindowSamples = layout.WindowSamples;
-            _input = new OrtTensor<float>(api, layout.InputShape);
-            _output = new OrtTensor<float>(api, layout.OutputShape);
-            _binding = new OrtRunBinding(_session, [(layout.InputName, _input.Value)], [(layout.OutputName, _output.Value)]);
-            Info = new ModelInfo(path, NameOf(path, metadata), VersionOf(metadata), $"ONNX Runtime {api.Version} ({_session.ExecutionProvider})", AllMetadata(metadata));
+            _input = new PinnedTensor<float>(layout.InputShape);
+            _output = new PinnedTensor<float>(layout.OutputShape);
+            _binding = new OnnxRunBinding(_session.Session, [(layout.InputName, _input.Value)], [(layout.OutputName, _output.Value)]);
+            Info = new ModelInfo(path, NameOf(path, metadata), VersionOf(metadata), $"ONNX Runtime {OnnxRuntimeNative.Version} ({_session.ExecutionProvider})", AllMetadata(metadata));
 
             // One run now: the first run is the slow one (allocations, kernel selection), and a model that loads but
             // cannot run should fail here with a clear message rather than on the first window.
@@ -88,7 +88,7 @@ public sealed class OnnxEmotionClassifier : IEmotionClassifier
 
     /// <inheritdoc />
     /// <exception cref="ArgumentException">The window or the probabilities span has the wrong length.</exception>
-    /// <exception cref="OrtException">ONNX Runtime failed to run the model.</exception>
+    /// <exception cref="OnnxRuntimeException">ONNX Runtime failed to run the model.</exception>
     public void Classify(ReadOnlySpan<float> window, Span<float> probabilities)
     {
         if (window.Length != WindowSamples)
@@ -126,7 +126,7 @@ public sealed class OnnxEmotionClassifier : IEmotionClassifier
         {
             _binding.Run();
         }
-        catch (OrtException e)
+        catch (OnnxRuntimeException e)
         {
             throw new ModelException(
                 $"Emotion model '{path}' loads but fails to run on a silent window (ONNX Runtime: {e.Message}). " +
@@ -134,19 +134,19 @@ public sealed class OnnxEmotionClassifier : IEmotionClassifier
         }
     }
 
-    private static string NameOf(string path, OrtModelMetadata metadata) =>
-        metadata.Custom.TryGetValue("name", out string? name) && !string.IsNullOrWhiteSpace(name) ? name : Path.GetFileName(path);
+    private static string NameOf(string path, ModelMetadata metadata) =>
+        metadata.CustomMetadataMap.TryGetValue("name", out string? name) && !string.IsNullOrWhiteSpace(name) ? name : Path.GetFileName(path);
 
-    private static string VersionOf(OrtModelMetadata metadata)
+    private static string VersionOf(ModelMetadata metadata)
     {
-        if (metadata.Custom.TryGetValue("version", out string? version) && !string.IsNullOrWhiteSpace(version)) return version;
+        if (metadata.CustomMetadataMap.TryGetValue("version", out string? version) && !string.IsNullOrWhiteSpace(version)) return version;
         return metadata.Version > 0 ? metadata.Version.ToString(System.Globalization.CultureInfo.InvariantCulture) : "unknown";
     }
 
-    private static Dictionary<string, string> AllMetadata(OrtModelMetadata metadata)
+    private static Dictionary<string, string> AllMetadata(ModelMetadata metadata)
     {
         // metadata_props as they are, plus the ModelProto fields under onnx.* names (never clobbering a custom key).
-        var all = new Dictionary<string, string>(metadata.Custom, StringComparer.Ordinal);
+        var all = new Dictionary<string, string>(metadata.CustomMetadataMap, StringComparer.Ordinal);
         AddIfPresent(all, "onnx.producer_name", metadata.ProducerName);
         AddIfPresent(all, "onnx.graph_name", metadata.GraphName);
         AddIfPresent(all, "onnx.domain", metadata.Domain);

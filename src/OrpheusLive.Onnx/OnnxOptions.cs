@@ -37,7 +37,10 @@ public sealed class OnnxOptions
         OperatingSystem.IsWindows() && ExecutionProvider is OnnxExecutionProvider.Auto or OnnxExecutionProvider.DirectML;
 
     /// <summary>Every problem with these settings, phrased for the user; empty when they are usable.</summary>
-    public IReadOnlyList<string> GetValidationErrors()
+    public IReadOnlyList<string> GetValidationErrors() => GetValidationErrors(configuredExecutionProvider: null);
+
+    /// <summary>As <see cref="GetValidationErrors()"/>, quoting the configuration's own text for a bad execution provider.</summary>
+    internal IReadOnlyList<string> GetValidationErrors(string? configuredExecutionProvider)
     {
         var errors = new List<string>();
         if (string.IsNullOrWhiteSpace(Path))
@@ -49,7 +52,10 @@ public sealed class OnnxOptions
         if (InterOpThreads is < 0 or > 64)
             errors.Add($"{SectionName}:InterOpThreads is {InterOpThreads}; use 0 (default) or 1..64.");
         if (!Enum.IsDefined(ExecutionProvider))
-            errors.Add($"{SectionName}:ExecutionProvider is '{ExecutionProvider}'; use Auto, Cpu or DirectML.");
+        {
+            string shown = configuredExecutionProvider ?? (ExecutionProvider == OnnxExecutionProviderConverter.Unrecognized ? "unknown" : ExecutionProvider.ToString());
+            errors.Add($"{SectionName}:ExecutionProvider is '{shown}'; use auto (DirectML on Windows when it loads, else the CPU), cpu or directml.");
+        }
         if (!(SpeechThreshold > 0f && SpeechThreshold < 1f))
             errors.Add($"{SectionName}:SpeechThreshold is {SpeechThreshold}; use a probability between 0 and 1, e.g. 0.5.");
         return errors;

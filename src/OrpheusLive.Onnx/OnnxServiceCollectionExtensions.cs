@@ -11,7 +11,8 @@ namespace OrpheusLive.Onnx;
 public static class OnnxServiceCollectionExtensions
 {
     /// <summary>
-    /// Binds <see cref="OnnxOptions"/> to the <c>Model</c> section of <paramref name="configuration"/> (validated) and
+    /// Binds <see cref="OnnxOptions"/> to the <c>Model</c> section of <paramref name="configuration"/> (validated, also at
+    /// host start) and
     /// registers singletons: <see cref="IEmotionClassifier"/> = <see cref="OnnxEmotionClassifier"/> and
     /// <see cref="ISpeechDetector"/> = Silero VAD with the energy-gate fallback (<see cref="SpeechDetectorFactory"/>).
     /// Both are created on first resolve; resolve <see cref="IEmotionClassifier"/> at startup to report a
@@ -22,8 +23,9 @@ public static class OnnxServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
 
-        services.AddOptions<OnnxOptions>().Bind(configuration.GetSection(OnnxOptions.SectionName));
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OnnxOptions>, OnnxOptionsValidator>());
+        IConfigurationSection section = configuration.GetSection(OnnxOptions.SectionName);
+        services.AddOptions<OnnxOptions>().Bind(section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OnnxOptions>>(new OnnxOptionsValidator(section)));
         services.TryAddSingleton<IEmotionClassifier>(sp => new OnnxEmotionClassifier(
             sp.GetRequiredService<IOptions<OnnxOptions>>().Value,
             sp.GetService<ILogger<OnnxEmotionClassifier>>()));

@@ -1,7 +1,8 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
 using OrpheusLive.Core.Emotions;
-using OrpheusLive.Onnx.Interop;
 
 namespace OrpheusLive.Onnx;
 
@@ -31,13 +32,13 @@ public sealed class SileroSpeechDetector : ISpeechDetector, IDisposable
     private const int StateSize = 2 * 1 * 128;
 
     private readonly Lock _gate = new();
-    private readonly OrtSession _session;
-    private readonly OrtTensor<float> _input;
-    private readonly OrtTensor<float> _state;
-    private readonly OrtTensor<long> _sampleRate;
-    private readonly OrtTensor<float> _probability;
-    private readonly OrtTensor<float> _nextState;
-    private readonly OrtRunBinding _binding;
+    private readonly OnnxModelSession _session;
+    private readonly PinnedTensor<float> _input;
+    private readonly PinnedTensor<float> _state;
+    private readonly PinnedTensor<long> _sampleRate;
+    private readonly PinnedTensor<float> _probability;
+    private readonly PinnedTensor<float> _nextState;
+    private readonly OnnxRunBinding _binding;
     private bool _disposed;
 
     /// <summary>Loads the model named by <see cref="OnnxOptions.VadPath"/> (always on the CPU, one thread).</summary>
@@ -52,12 +53,11 @@ public sealed class SileroSpeechDetector : ISpeechDetector, IDisposable
         Threshold = options.SpeechThreshold;
 
         string path = ModelFiles.RequireFile(options.VadPath, "Speech detection (VAD) model", $"{OnnxOptions.SectionName}:VadPath");
-        OrtApi api = OrtApi.Shared;
         try
         {
-            _session = OrtSession.Open(api, path, intraOpThreads: 1, interOpThreads: 1, preferDirectML: false, log);
+            _session = OnnxModelSession.Open(path, intraOpThreads: 1, interOpThreads: 1, OnnxExecutionProvider.Cpu, log);
         }
-        catch (OrtException e)
+        catch (OnnxRuntimeException e)
         {
             throw new ModelException(
                 $"Speech detection (VAD) model '{path}' could not be loaded: it is not a valid ONNX model or it is corrupt (ONNX Runtime: {e.Message}). " +
@@ -66,11 +66,11 @@ public sealed class SileroSpeechDetector : ISpeechDetector, IDisposable
 
         try
         {
-            OrtTensorDescription input = Require(path, _session.Inputs, "input", OrtElementType.Float);
-            OrtTensorDescription state = Require(path, _session.Inputs, "state", OrtElementType.Float);
-            OrtTensorDescription sampleRate = Require(path, _session.Inputs, "sr", OrtElementType.Int64);
-            OrtTensorDescription output = Require(path, _session.Outputs, "output", OrtElementType.Float);
-            OrtTensorDescription nextState = Require(path, _session.Outputs, "stateN", OrtElementType.Float);
+            TensorDescription input = Require(path, _session.Inputs, "input", TensorElementType.Float);
+            TensorDescription state = Require(path, _session.Inputs, "state", TensorElementType.Float);
+            TensorDescription sampleRate = Require(path, _session.Inputs, "sr", TensorElementType.Int64);
+            TensorDescription output = Require(path, _session.Outputs, "output", TensorElementType.Float);
+            TensorDescription nextState = Require(path, _session.Outputs, "stateN", TensorElementType.Float);
             if (_session.Inputs.Count != 3 || state.Dimensions.Count != 3 || state.Dimensions[0] != 2 || state.Dimensions[2] != 128)
             {
                 throw new ModelException(
@@ -78,22 +78,22 @@ public sealed class SileroSpeechDetector : ISpeechDetector, IDisposable
                     "Hint: use silero_vad_v5.onnx from @ricky0123/vad-web.");
             }
 
-            _input = new OrtTensor<float>(api, [1, ContextSamples + ChunkSamples]);
-            _state = new OrtTensor<float>(api, [2, 1, 128]);
+            _input = new PinnedTensor<float>([1, ContextSamples + ChunkSamples]);
+            _state = new PinnedTensor<float>([2, 1, 128]);
             // The model declares sr as a scalar; honour whatever rank it declares.
-            _sampleRate = new OrtTensor<long>(api, sampleRate.Dimensions.Count == 0 ? [] : [1]);
+            _sampleRate = new PinnedTensor<long>(sampleRate.Dimensions.Count == 0 ? [] : [1]);
             _sampleRate.Span[0] = EmotionModelContract.SampleRate;
-            _probability = new OrtTensor<float>(api, [1, 1]);
-            _nextState = new OrtTensor<float>(api, [2, 1, 128]);
-            _binding = new OrtRunBinding(
-                _session,
+            _probability = new PinnedTensor<float>([1, 1]);
+            _nextState = new PinnedTensor<float>([2, 1, 128]);
+            _binding = new OnnxRunBinding(
+                _session.Session,
                 [(input.Name, _input.Value), (state.Name, _state.Value), (sampleRate.Name, _sampleRate.Value)],
                 [(output.Name, _probability.Value), (nextState.Name, _nextState.Value)]);
             ModelPath = path;
-            Runtime = $"ONNX Runtime {api.Version} (CPU)";
+            Runtime = $"ONNX Runtime {OnnxRuntimeNative.Version} (CPU)";
             _binding.Run(); // fail now, not on the first window, if the model cannot run
         }
-        catch (OrtException e)
+        catch (OnnxRuntimeException e)
         {
             DisposeNative();
             throw new ModelException($"Speech detection (VAD) model '{path}' loads but fails to run (ONNX Runtime: {e.Message}). Hint: use silero_vad_v5.onnx.", e);
@@ -170,12 +170,12 @@ public sealed class SileroSpeechDetector : ISpeechDetector, IDisposable
         _session?.Dispose();
     }
 
-    private static OrtTensorDescription Require(string path, IReadOnlyList<OrtTensorDescription> items, string name, OrtElementType type)
+    private static TensorDescription Require(string path, IReadOnlyList<TensorDescription> items, string name, TensorElementType type)
     {
-        OrtTensorDescription? found = items.FirstOrDefault(i => i.Name == name);
+        TensorDescription? found = items.FirstOrDefault(i => i.Name == name);
         if (found is not null && found.IsTensor && found.ElementType == type) return found;
         throw new ModelException(
-            $"Speech detection (VAD) model '{path}' has no {OrtTensorDescription.DescribeType(type)} '{name}' tensor " +
+            $"Speech detection (VAD) model '{path}' has no {TensorDescription.DescribeType(type)} '{name}' tensor " +
             $"(it has {string.Join(", ", items.Select(i => $"'{i.Name}' {i.Describe()}"))}); it is not a Silero VAD v5 model. " +
             "Hint: use silero_vad_v5.onnx from @ricky0123/vad-web.");
     }

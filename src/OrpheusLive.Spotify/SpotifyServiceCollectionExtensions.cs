@@ -2,11 +2,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OrpheusLive.Core.Moods;
 using OrpheusLive.Core.Playback;
 using OrpheusLive.Spotify.Api;
 using OrpheusLive.Spotify.Auth;
 using OrpheusLive.Spotify.Http;
 using OrpheusLive.Spotify.Playback;
+using OrpheusLive.Spotify.Setup;
 
 namespace OrpheusLive.Spotify;
 
@@ -15,8 +17,10 @@ public static class SpotifyServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the Spotify options (section <c>Spotify</c>, validated at start like every setting: a missing client id
-    /// is valid, so other commands run without a Spotify setup), the HTTP clients, token store and provider, login flow, Web API client and the
-    /// <see cref="IPlayerProvider"/> named "spotify", and the <see cref="ITargetValidator"/> of Spotify URIs and links. Needs an <c>IConfiguration</c> in the container (the host adds it).
+    /// is valid, so other commands run without a Spotify setup), the HTTP clients, token store and provider, login flow,
+    /// Web API client, the <see cref="IPlayerProvider"/> named "spotify", the <see cref="ITargetValidator"/> of Spotify
+    /// URIs and links, and the <see cref="MoodPlaylistSetup"/> that offers the user's playlists after login. Needs an
+    /// <c>IConfiguration</c> in the container (the host adds it), and an <see cref="IMoodMapStore"/> for the playlist setup.
     /// Calling it twice is harmless.
     /// </summary>
     public static IServiceCollection AddSpotify(this IServiceCollection services)
@@ -62,6 +66,10 @@ public static class SpotifyServiceCollectionExtensions
             sp.GetRequiredService<IOptions<SpotifyOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<SpotifyLogin>>()));
+        services.AddTransient(sp => new MoodPlaylistSetup(
+            sp.GetRequiredService<SpotifyClient>(),
+            sp.GetRequiredService<IMoodMapStore>(),
+            sp.GetRequiredService<ILogger<MoodPlaylistSetup>>()));
         services.AddSingleton(sp => new SpotifyPlayerProvider(
             sp.GetRequiredService<IOptions<SpotifyOptions>>(),
             sp.GetRequiredService<SpotifyTokenStore>(),

@@ -14,7 +14,7 @@ public sealed class AudioOptionsTests
     {
         await using var source = new AudioSourceFactory(Decoder).Open(null, fast: true, device: "some_source");
         source.IsLive.ShouldBeTrue();
-        if (OperatingSystem.IsWindows()) source.ShouldBeOfType<WaveInSource>();
+        if (OperatingSystem.IsWindows()) source.ShouldBeOfType<WasapiCaptureSource>();
         else source.ShouldBeOfType<PulseAudioSource>();
         source.Description.ShouldContain("some_source");
     }

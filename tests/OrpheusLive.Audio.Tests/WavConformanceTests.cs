@@ -12,6 +12,9 @@ public sealed class WavConformanceTests
 
     private static readonly string? Root = FindCorpus();
 
+    /// <summary>The corpus folder, or null when it is not present.</summary>
+    internal static string? CorpusRoot => Root;
+
     public static TheoryData<string> ValidFiles => Files("valid");
 
     public static TheoryData<string> InvalidFiles => Files("invalid");

@@ -1,3 +1,4 @@
+using Microsoft.ML.OnnxRuntime;
 using OrpheusLive.Core.Emotions;
 
 namespace OrpheusLive.Onnx.Tests;
@@ -36,7 +37,7 @@ public sealed class ModelErrorTests
     public void The_corrupt_model_message_includes_what_onnx_runtime_said()
     {
         ModelException error = LoadFails(TestFiles.Fixture("corrupt.onnx"));
-        error.InnerException.ShouldBeOfType<OrtException>();
+        error.InnerException.ShouldBeOfType<OnnxRuntimeException>();
         error.Message.ShouldContain(error.InnerException!.Message);
     }
 

@@ -43,6 +43,11 @@ public sealed class OnnxOptionsTests
         Should.Throw<OptionsValidationException>(() => new OnnxEmotionClassifier(new OnnxOptions { IntraOpThreads = -3 }));
 
     [Fact]
+    public void An_undefined_provider_set_in_code_is_named_with_the_valid_values() =>
+        new OnnxOptions { ExecutionProvider = (OnnxExecutionProvider)7 }.GetValidationErrors().ShouldBe(
+            ["Model:ExecutionProvider is '7'; use auto (DirectML on Windows when it loads, else the CPU), cpu or directml."]);
+
+    [Fact]
     public void DirectML_is_only_preferred_on_windows()
     {
         new OnnxOptions { ExecutionProvider = OnnxExecutionProvider.Auto }.PrefersDirectML.ShouldBe(OperatingSystem.IsWindows());

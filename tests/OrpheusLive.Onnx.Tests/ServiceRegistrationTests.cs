@@ -40,6 +40,30 @@ public sealed class ServiceRegistrationTests
             .Message.ShouldContain("Model:IntraOpThreads is -1");
     }
 
+    [Theory]
+    [InlineData("cuda")]
+    [InlineData("GPU")]
+    [InlineData("1")]
+    [InlineData("cpu,directml")]
+    public void An_unknown_execution_provider_is_a_validation_failure_naming_the_setting_and_the_valid_values(string configured)
+    {
+        using ServiceProvider services = Build(new() { ["Model:ExecutionProvider"] = configured });
+        var error = Should.Throw<OptionsValidationException>(() => services.GetRequiredService<IOptions<OnnxOptions>>().Value);
+        error.Failures.ShouldHaveSingleItem().ShouldStartWith($"Model:ExecutionProvider is '{configured}'; use auto");
+        error.Failures.Single().ShouldContain("cpu or directml");
+    }
+
+    [Theory]
+    [InlineData("auto", OnnxExecutionProvider.Auto)]
+    [InlineData("CPU", OnnxExecutionProvider.Cpu)]
+    [InlineData(" DirectML ", OnnxExecutionProvider.DirectML)]
+    [InlineData("directml", OnnxExecutionProvider.DirectML)]
+    public void Execution_providers_bind_by_name_in_any_case(string configured, OnnxExecutionProvider expected)
+    {
+        using ServiceProvider services = Build(new() { ["Model:ExecutionProvider"] = configured });
+        services.GetRequiredService<IOptions<OnnxOptions>>().Value.ExecutionProvider.ShouldBe(expected);
+    }
+
     [Fact]
     public void A_missing_model_surfaces_as_ModelException_on_resolve()
     {

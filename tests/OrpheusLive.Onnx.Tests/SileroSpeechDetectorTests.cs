@@ -119,8 +119,8 @@ public sealed class SileroSpeechDetectorTests : IDisposable
         float[] window = TestSignals.WhiteNoise(Window, -30, seed: 5);
         _detector.SpeechFraction(window);
         long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 5; i++) _detector.SpeechFraction(window);
-        (GC.GetAllocatedBytesForCurrentThread() - before).ShouldBe(0);
+        for (int i = 0; i < 20; i++) _detector.SpeechFraction(window); // 20 windows × 93 chunk runs
+        (GC.GetAllocatedBytesForCurrentThread() - before).ShouldBe(0, "1860 Silero runs through the IoBinding must not allocate a single byte");
     }
 
     [Fact]

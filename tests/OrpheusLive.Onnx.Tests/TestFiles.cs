@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace OrpheusLive.Onnx.Tests;
 
 /// <summary>Where the test inputs are.</summary>
@@ -27,4 +29,12 @@ internal static class TestFiles
 
     /// <summary>The Silero VAD model the build copied next to the tests.</summary>
     public static string VadModel => Path.Combine(AppContext.BaseDirectory, "models", "silero_vad_v5.onnx");
+
+    /// <summary>The numpy reference probabilities tests/fixtures/onnx/make_models.py wrote for a fixture model.</summary>
+    public static float[] ReferenceProbabilities(string model)
+    {
+        using JsonDocument json = JsonDocument.Parse(File.ReadAllText(Fixture("reference.json")));
+        return json.RootElement.GetProperty("expected").GetProperty(model).GetProperty("probabilities")
+            .EnumerateArray().Select(e => (float)e.GetDouble()).ToArray();
+    }
 }

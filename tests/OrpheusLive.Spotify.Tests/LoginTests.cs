@@ -23,6 +23,7 @@ public sealed class LoginTests
         authorizeUrl.ShouldContain("code_challenge_method=S256");
         authorizeUrl.ShouldContain("redirect_uri=" + Uri.EscapeDataString($"http://127.0.0.1:{new Uri(Query(authorizeUrl, "redirect_uri")).Port}/callback"));
         authorizeUrl.ShouldContain("user-modify-playback-state");
+        authorizeUrl.ShouldContain("playlist-read-private");
         host.Fake.PkceVerifications.ShouldBe(1);
 
         var (status, page) = await host.Browser.Visit!;

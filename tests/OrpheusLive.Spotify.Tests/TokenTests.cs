@@ -1,4 +1,5 @@
 using System.Net;
+using OrpheusLive.Core.Pipeline.State;
 using OrpheusLive.Core.Playback;
 using OrpheusLive.Spotify.Api;
 using OrpheusLive.Spotify.Auth;
@@ -8,10 +9,13 @@ namespace OrpheusLive.Spotify.Tests;
 
 public sealed class TokenTests
 {
+    private const string ExpiredLine =
+        "Your Spotify login has expired or was revoked; run 'orpheus login' to log in again (a Spotify login lasts 6 months).";
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Token_close_to_expiry_is_refreshed_first_and_the_rotated_refresh_token_is_persisted()
+    public async Task Token_close_to_expiry_is_refreshed_first_and_the_login_refresh_token_is_kept_as_Spotify_no_longer_sends_one()
     {
         await using var host = await SpotifyTestHost.StartAsync();
         host.Fake.AddActiveDevice();
@@ -23,9 +27,8 @@ public sealed class TokenTests
         host.Fake.Requests[0].Body.ShouldContain("grant_type=refresh_token");
         host.Fake.Requests[0].Body.ShouldContain("client_id=");
         var saved = host.Store.Read().Token!;
-        saved.RefreshToken.ShouldNotBe(old.RefreshToken);
         saved.AccessToken.ShouldNotBe(old.AccessToken);
-        host.Fake.IsValidRefreshToken(old.RefreshToken).ShouldBeFalse();
+        saved.RefreshToken.ShouldBe(old.RefreshToken);
         host.Fake.IsValidRefreshToken(saved.RefreshToken).ShouldBeTrue();
         saved.ExpiresAt.ShouldBeGreaterThan(DateTimeOffset.UtcNow.AddMinutes(50));
         if (!OperatingSystem.IsWindows())
@@ -35,6 +38,22 @@ public sealed class TokenTests
 
         await host.Client.GetDevicesAsync(Ct);
         host.Fake.Count("POST /api/token").ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_refresh_token_that_does_come_back_is_saved_as_before_June_2026()
+    {
+        await using var host = await SpotifyTestHost.StartAsync();
+        host.Fake.AddActiveDevice();
+        host.Fake.RotateRefreshTokens = true;
+        var old = await host.LogInDirectlyAsync(DateTimeOffset.UtcNow.AddSeconds(5));
+
+        await host.Client.GetDevicesAsync(Ct);
+
+        var saved = host.Store.Read().Token!;
+        saved.RefreshToken.ShouldNotBe(old.RefreshToken);
+        host.Fake.IsValidRefreshToken(old.RefreshToken).ShouldBeFalse();
+        host.Fake.IsValidRefreshToken(saved.RefreshToken).ShouldBeTrue();
     }
 
     [Fact]
@@ -53,35 +72,74 @@ public sealed class TokenTests
     }
 
     [Fact]
-    public async Task Refresh_without_a_new_refresh_token_keeps_the_old_one()
-    {
-        await using var host = await SpotifyTestHost.StartAsync();
-        host.Fake.AddActiveDevice();
-        host.Fake.RotateRefreshTokens = false;
-        var old = await host.LogInDirectlyAsync(DateTimeOffset.UtcNow.AddSeconds(5));
-
-        await host.Client.GetDevicesAsync(Ct);
-
-        var saved = host.Store.Read().Token!;
-        saved.RefreshToken.ShouldBe(old.RefreshToken);
-        saved.AccessToken.ShouldNotBe(old.AccessToken);
-    }
-
-    [Fact]
-    public async Task Revoked_refresh_token_gives_the_login_expired_message()
+    public async Task A_revoked_login_is_dropped_and_every_later_request_says_to_log_in_again_without_asking_Spotify()
     {
         await using var host = await SpotifyTestHost.StartAsync();
         host.Fake.AddActiveDevice();
         await host.LogInDirectlyAsync(DateTimeOffset.UtcNow.AddSeconds(10));
         host.Fake.RevokeRefreshTokens();
 
-        var error = await Should.ThrowAsync<SpotifyAuthException>(() => host.Client.GetDevicesAsync(Ct));
-        error.Message.ShouldBe("Spotify login expired or was revoked: run `orpheus login`.");
+        var error = await Should.ThrowAsync<SpotifyLoginExpiredException>(() => host.Client.GetDevicesAsync(Ct));
 
+        error.Message.ShouldBe(ExpiredLine);
+        File.Exists(host.TokenFile).ShouldBeFalse();
+        host.Provider.IsAvailable(out _).ShouldBeFalse();
+        host.Fake.ClearRequests();
+
+        (await Should.ThrowAsync<SpotifyLoginExpiredException>(() => host.Client.GetDevicesAsync(Ct))).Message.ShouldBe(ExpiredLine);
         await using var player = host.CreatePlayer();
-        var result = await player.PlayAsync(new PlayRequest("calm", ["spotify:playlist:37i9dQZF1DWZqd5JICZI0u"], false), Ct);
+        var result = await player.PlayAsync(new PlayRequest("calm", ["spotify:playlist:4rOoJ6Egrf8K2IrywzwOMk"], false), Ct);
         result.Started.ShouldBeFalse();
-        result.Message.ShouldBe("Spotify login expired or was revoked: run `orpheus login`.");
+        result.Message.ShouldBe(ExpiredLine);
+        result.WarningId.ShouldBe(WarningIds.SpotifyLoginExpired);
+        host.Fake.Requests.ShouldBeEmpty();
+        host.Logs.AllText.ShouldContain("invalid_grant");
+    }
+
+    [Fact]
+    public async Task Six_months_after_the_login_the_refresh_token_expires_and_the_login_is_dropped()
+    {
+        await using var host = await SpotifyTestHost.StartAsync();
+        host.Fake.AddActiveDevice();
+        await host.LogInDirectlyAsync();
+        (await host.Client.GetDevicesAsync(Ct)).Count.ShouldBe(1);
+
+        // Time passes on Spotify's side: the access token's hour is long over, so each request below refreshes.
+        host.Fake.AdvanceClock(TimeSpan.FromDays(5 * 31));
+        (await host.Client.GetDevicesAsync(Ct)).Count.ShouldBe(1); // five months on, a refresh still works
+
+        host.Fake.AdvanceClock(TimeSpan.FromDays(31));
+        var error = await Should.ThrowAsync<SpotifyLoginExpiredException>(() => host.Client.GetDevicesAsync(Ct));
+
+        error.Message.ShouldBe(ExpiredLine);
+        File.Exists(host.TokenFile).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task After_a_new_login_Spotify_works_again()
+    {
+        await using var host = await SpotifyTestHost.StartAsync();
+        host.Fake.AddActiveDevice();
+        await host.LogInDirectlyAsync(DateTimeOffset.UtcNow.AddSeconds(10));
+        host.Fake.RevokeRefreshTokens();
+        await Should.ThrowAsync<SpotifyLoginExpiredException>(() => host.Client.GetDevicesAsync(Ct));
+
+        await host.LogInDirectlyAsync(); // e.g. `orpheus login` in another terminal
+
+        (await host.Client.GetDevicesAsync(Ct)).Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_refresh_refused_for_the_client_id_keeps_the_saved_login()
+    {
+        await using var host = await SpotifyTestHost.StartAsync(new() { ["Spotify:ClientId"] = "0rpheusNotTheRegisteredClient000" });
+        await host.LogInDirectlyAsync(DateTimeOffset.UtcNow.AddSeconds(10));
+
+        var error = await Should.ThrowAsync<SpotifyAuthException>(() => host.Client.GetDevicesAsync(Ct));
+
+        error.ShouldNotBeOfType<SpotifyLoginExpiredException>();
+        error.Message.ShouldContain("Spotify:ClientId");
+        File.Exists(host.TokenFile).ShouldBeTrue();
     }
 
     [Fact]

@@ -3,9 +3,12 @@ using OrpheusLive.Core.Playback;
 
 namespace OrpheusLive.Audio.Playback;
 
-/// <summary>Provides the built-in <see cref="LocalPlayer"/> ("local") playing through PulseAudio.</summary>
+/// <summary>
+/// Provides the built-in <see cref="LocalPlayer"/> ("local") playing through the platform's output
+/// (<see cref="PlatformAudioOutputFactory"/>: PulseAudio on Linux, NAudio's WASAPI player on Windows).
+/// </summary>
 /// <param name="playerOptions">Fade, volume and music root.</param>
-/// <param name="sinkOptions">The PulseAudio sink to play through.</param>
+/// <param name="sinkOptions">The output to play through (<c>LocalPlayer:Output</c>).</param>
 /// <param name="loggerFactory">Creates the player's logger; none when null.</param>
 public sealed class LocalPlayerProvider(LocalPlayerOptions playerOptions, PulseAudioSinkOptions sinkOptions, ILoggerFactory? loggerFactory = null)
     : IPlayerProvider
@@ -13,17 +16,14 @@ public sealed class LocalPlayerProvider(LocalPlayerOptions playerOptions, PulseA
     /// <inheritdoc />
     public string Name => "local";
 
-    /// <summary>True when a PulseAudio playback stream can be opened now (it is opened and closed again to check).</summary>
+    private readonly PlatformAudioOutputFactory _outputs = new(sinkOptions);
+
+    /// <summary>True when the platform's output can be opened now (it is opened and closed again to check).</summary>
     public bool IsAvailable(out string? reason)
     {
-        if (OperatingSystem.IsWindows())
-        {
-            reason = "the built-in player needs PulseAudio, which Windows does not have";
-            return false;
-        }
         try
         {
-            using var probe = new PulseAudioSink(sinkOptions);
+            using var probe = _outputs.Open();
             reason = null;
             return true;
         }
@@ -36,5 +36,5 @@ public sealed class LocalPlayerProvider(LocalPlayerOptions playerOptions, PulseA
 
     /// <inheritdoc />
     public IPlayer Create() =>
-        new LocalPlayer(playerOptions, new PulseAudioOutputFactory(sinkOptions), loggerFactory?.CreateLogger<LocalPlayer>());
+        new LocalPlayer(playerOptions, _outputs, loggerFactory?.CreateLogger<LocalPlayer>());
 }

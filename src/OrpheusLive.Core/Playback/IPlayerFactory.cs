@@ -8,7 +8,8 @@ public interface IPlayerFactory
 
     /// <summary>
     /// Creates the named player. "auto" picks Spotify when the user is logged in, else the built-in local player,
-    /// else the console player. <paramref name="warning"/> explains a fallback in plain words.
+    /// else the console player; with Spotify, the next of them takes over when the Spotify login ends during the run.
+    /// <paramref name="warning"/> explains a fallback in plain words.
     /// </summary>
     /// <exception cref="ArgumentException">Unknown player name.</exception>
     IPlayer Create(string name, out string? warning);

@@ -15,6 +15,9 @@ namespace OrpheusLive.Spotify.Api;
 /// </summary>
 public sealed class SpotifyClient
 {
+    /// <summary>The most playlists <see cref="GetMyPlaylistsAsync"/> reads (20 pages).</summary>
+    public const int MaxPlaylists = 1000;
+
     private readonly IHttpClientFactory _httpClientFactory;
     private readonly SpotifyTokenProvider _tokens;
     private readonly SpotifyRequestSender _sender;
@@ -47,6 +50,33 @@ public sealed class SpotifyClient
     public async Task<SpotifyUser> GetMeAsync(CancellationToken cancellationToken) =>
         await GetJsonAsync("me", SpotifyJsonContext.Default.SpotifyUser, cancellationToken).ConfigureAwait(false)
         ?? new SpotifyUser(null, null, null);
+
+    /// <summary>
+    /// <c>GET /me/playlists</c>, page by page (50 a page): the playlists the user owns or follows, in Spotify's order
+    /// (at most <see cref="MaxPlaylists"/>).
+    /// </summary>
+    /// <exception cref="SpotifyApiException">The request failed.</exception>
+    /// <exception cref="SpotifyAuthException">Not logged in.</exception>
+    public async Task<IReadOnlyList<SpotifyPlaylist>> GetMyPlaylistsAsync(CancellationToken cancellationToken)
+    {
+        const int PageSize = 50; // Spotify's maximum
+        var playlists = new List<SpotifyPlaylist>();
+        for (var offset = 0; playlists.Count < MaxPlaylists; offset += PageSize)
+        {
+            var page = await GetJsonAsync(
+                $"me/playlists?limit={PageSize.ToString(CultureInfo.InvariantCulture)}&offset={offset.ToString(CultureInfo.InvariantCulture)}",
+                SpotifyJsonContext.Default.SpotifyPlaylistPage,
+                cancellationToken).ConfigureAwait(false);
+            var items = page?.Items ?? [];
+            playlists.AddRange(items.OfType<SpotifyPlaylist>().Where(p => !string.IsNullOrEmpty(p.Uri)).Take(MaxPlaylists - playlists.Count));
+            if (page?.Next is null || items.Count == 0)
+            {
+                break;
+            }
+        }
+
+        return playlists;
+    }
 
     /// <summary><c>PUT /me/player</c>: moves playback to <paramref name="deviceId"/>.</summary>
     /// <exception cref="SpotifyApiException">The request failed.</exception>
@@ -199,6 +229,8 @@ public sealed class SpotifyClient
                 "Spotify rejected the saved login even after refreshing it: run `orpheus login`.",
             HttpStatusCode.Forbidden when reason == SpotifyErrorReasons.PremiumRequired || (detail?.Contains("premium", StringComparison.OrdinalIgnoreCase) ?? false) =>
                 SpotifyMessages.PremiumRequired,
+            HttpStatusCode.Forbidden when detail?.Contains("not be registered", StringComparison.OrdinalIgnoreCase) ?? false =>
+                SpotifyMessages.UserNotRegistered,
             HttpStatusCode.Forbidden =>
                 $"Spotify refused the command: {detail}.",
             HttpStatusCode.NotFound when reason == SpotifyErrorReasons.NoActiveDevice =>

@@ -11,6 +11,7 @@ namespace OrpheusLive.Spotify.Api;
 [JsonSerializable(typeof(SpotifyDeviceList))]
 [JsonSerializable(typeof(SpotifyPlaybackState))]
 [JsonSerializable(typeof(SpotifyUser))]
+[JsonSerializable(typeof(SpotifyPlaylistPage))]
 [JsonSerializable(typeof(SpotifyErrorBody))]
 [JsonSerializable(typeof(StartPlaybackBody))]
 [JsonSerializable(typeof(TransferPlaybackBody))]

@@ -9,8 +9,17 @@ public static class SpotifyMessages
     /// <summary>The account cannot control playback.</summary>
     public const string PremiumRequired = "Spotify Premium is required for playback control.";
 
-    /// <summary>The refresh token was refused.</summary>
-    public const string LoginExpired = "Spotify login expired or was revoked: run `orpheus login`.";
+    /// <summary>The refresh token was refused (<c>invalid_grant</c>): the login is gone.</summary>
+    public const string LoginExpired =
+        "Your Spotify login has expired or was revoked; run 'orpheus login' to log in again (a Spotify login lasts 6 months).";
+
+    /// <summary>
+    /// A 403 "the user may not be registered": the account is not on the allow-list of the user's own (development-mode)
+    /// app.
+    /// </summary>
+    public const string UserNotRegistered =
+        "Spotify refused this account: an app in development mode only serves the accounts listed under User Management in its " +
+        "developer dashboard (at most 5; the app's owner needs Premium). Add this account there, then try again.";
 
     /// <summary>No token file.</summary>
     public const string NotLoggedIn = "Not logged in to Spotify: run `orpheus login`.";

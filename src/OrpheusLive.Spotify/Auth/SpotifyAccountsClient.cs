@@ -14,8 +14,14 @@ internal sealed class SpotifyAccountsClient(
     IOptions<SpotifyOptions> options,
     ILogger<SpotifyAccountsClient> logger)
 {
-    /// <summary>The scopes OrpheusLive asks for: read and control playback, and the account type (Premium check).</summary>
-    public const string Scopes = "user-read-playback-state user-modify-playback-state user-read-currently-playing user-read-private";
+    /// <summary>
+    /// The scopes OrpheusLive asks for: read and control playback, the account type (Premium check), and the user's
+    /// own and collaborative playlists (offered as music for the moods).
+    /// </summary>
+    public const string Scopes =
+        "user-read-playback-state user-modify-playback-state user-read-currently-playing user-read-private playlist-read-private playlist-read-collaborative";
+
+    private const string ClientRefused = "Spotify does not accept Spotify:ClientId: check it against the developer dashboard.";
 
     /// <summary>The URL the user opens to grant access.</summary>
     public Uri BuildAuthorizeUri(string clientId, Uri redirectUri, string codeChallenge, string state)
@@ -44,15 +50,19 @@ internal sealed class SpotifyAccountsClient(
                 ["client_id"] = clientId,
                 ["code_verifier"] = codeVerifier,
             },
-            error => error.Error switch
+            error => new SpotifyAuthException(error.Error switch
             {
-                "invalid_client" => "Spotify does not accept Spotify:ClientId: check it against the developer dashboard.",
+                "invalid_client" => ClientRefused,
                 _ => $"Spotify refused the login code ({error.Error}: {error.ErrorDescription}): run `orpheus login` again.",
-            },
+            }),
             cancellationToken);
 
-    /// <summary>Gets new tokens with a refresh token.</summary>
-    /// <exception cref="SpotifyAuthException">The refresh token was refused (expired, revoked or already used).</exception>
+    /// <summary>
+    /// Gets a new access token with the refresh token. Since June 2026 the answer carries no new refresh token (the
+    /// login's one stays valid until it expires, 6 months after the login).
+    /// </summary>
+    /// <exception cref="SpotifyLoginExpiredException">The refresh token was refused (<c>invalid_grant</c>: expired or revoked).</exception>
+    /// <exception cref="SpotifyAuthException">Spotify refused the request for another reason (e.g. the client id).</exception>
     /// <exception cref="SpotifyApiException">Spotify unreachable or failing.</exception>
     public Task<TokenResponse> RefreshAsync(string clientId, string refreshToken, CancellationToken cancellationToken) =>
         PostAsync(
@@ -62,10 +72,15 @@ internal sealed class SpotifyAccountsClient(
                 ["refresh_token"] = refreshToken,
                 ["client_id"] = clientId,
             },
-            _ => SpotifyMessages.LoginExpired,
+            error => error.Error switch
+            {
+                "invalid_grant" => new SpotifyLoginExpiredException(),
+                "invalid_client" => new SpotifyAuthException(ClientRefused),
+                _ => new SpotifyAuthException($"Spotify refused to refresh the login ({error.Error ?? "no error code"}): run 'orpheus login' again."),
+            },
             cancellationToken);
 
-    private async Task<TokenResponse> PostAsync(Dictionary<string, string> form, Func<TokenErrorResponse, string> refusedMessage, CancellationToken cancellationToken)
+    private async Task<TokenResponse> PostAsync(Dictionary<string, string> form, Func<TokenErrorResponse, SpotifyAuthException> refused, CancellationToken cancellationToken)
     {
         var client = httpClientFactory.CreateClient(SpotifyHttpClientNames.Accounts);
         using var response = await sender.SendAsync(
@@ -91,7 +106,7 @@ internal sealed class SpotifyAccountsClient(
 
             // Only the error code is logged: the description can echo parts of the request.
             logger.LogWarning("Spotify's token endpoint refused the request: {Error}", error.Error ?? "(no error code)");
-            throw new SpotifyAuthException(refusedMessage(error));
+            throw refused(error);
         }
 
         if (response.StatusCode == HttpStatusCode.TooManyRequests)

@@ -1,4 +1,4 @@
 namespace OrpheusLive.Spotify.Auth;
 
 /// <summary>The user is not (or no longer) logged in, or login failed. The message says what to do.</summary>
-public sealed class SpotifyAuthException(string message, Exception? innerException = null) : Exception(message, innerException);
+public class SpotifyAuthException(string message, Exception? innerException = null) : Exception(message, innerException);

@@ -9,7 +9,10 @@ public sealed class SpotifyToken
     /// <summary>The bearer token for Web API calls.</summary>
     public required string AccessToken { get; init; }
 
-    /// <summary>The refresh token; Spotify rotates it on every refresh of a PKCE login.</summary>
+    /// <summary>
+    /// The refresh token of the login. Since June 2026 Spotify no longer sends a new one on refresh: this one is reused
+    /// until it expires, 6 months after the login (then Spotify answers <c>invalid_grant</c> and the user logs in again).
+    /// </summary>
     public required string RefreshToken { get; init; }
 
     /// <summary>When <see cref="AccessToken"/> stops working.</summary>

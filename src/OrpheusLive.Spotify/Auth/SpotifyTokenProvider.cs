@@ -5,8 +5,11 @@ using OrpheusLive.Spotify.Api;
 namespace OrpheusLive.Spotify.Auth;
 
 /// <summary>
-/// Hands out a valid access token: refreshes it a minute before it expires and after Spotify rejects it, persisting
-/// every rotated refresh token (a PKCE refresh token works once; losing the new one logs the user out).
+/// Hands out a valid access token: refreshes it a minute before it expires and after Spotify rejects it, and saves the
+/// new access token. Since June 2026 Spotify's refresh answer carries no new refresh token: the login's refresh token is
+/// kept and reused until it expires, 6 months after the login (a refresh token that does come back is saved instead).
+/// When Spotify answers <c>invalid_grant</c> the login is gone: the token file is removed and every later request
+/// fails with <see cref="SpotifyLoginExpiredException"/> until the user logs in again.
 /// </summary>
 public sealed class SpotifyTokenProvider
 {
@@ -20,6 +23,7 @@ public sealed class SpotifyTokenProvider
     private readonly TimeProvider _time;
     private readonly ILogger<SpotifyTokenProvider> _logger;
     private SpotifyToken? _current;
+    private bool _loginExpired;
 
     internal SpotifyTokenProvider(SpotifyTokenStore store, SpotifyAccountsClient accounts, IOptions<SpotifyOptions> options, TimeProvider time, ILogger<SpotifyTokenProvider> logger)
     {
@@ -83,14 +87,48 @@ public sealed class SpotifyTokenProvider
     }
 
     /// <summary>Forgets the in-memory token (after login or logout), so the next request reads the file again.</summary>
-    public void Reset() => _current = null;
+    public void Reset()
+    {
+        _current = null;
+        _loginExpired = false;
+    }
 
     private bool IsFresh(SpotifyToken token) => token.ExpiresAt - RefreshMargin > _time.GetUtcNow();
 
     private SpotifyToken LoadOrThrow()
     {
         var read = _store.Read();
-        return read.Token ?? throw new SpotifyAuthException(read.Problem ?? SpotifyMessages.NotLoggedIn);
+        if (read.Token is { } token)
+        {
+            _loginExpired = false; // logged in again (maybe by another process)
+            return token;
+        }
+
+        // The same words as when it happened, until the user logs in again.
+        throw _loginExpired && !read.FileExists
+            ? new SpotifyLoginExpiredException()
+            : new SpotifyAuthException(read.Problem ?? SpotifyMessages.NotLoggedIn);
+    }
+
+    /// <summary>Removes the token file that holds the refused login (not a newer login another process saved meanwhile).</summary>
+    private void ForgetExpiredLogin(SpotifyToken refused)
+    {
+        _current = null;
+        _loginExpired = true;
+        try
+        {
+            var onDisk = _store.Read().Token;
+            if (onDisk is null || string.Equals(onDisk.RefreshToken, refused.RefreshToken, StringComparison.Ordinal))
+            {
+                _store.Delete();
+            }
+
+            _logger.LogWarning("Spotify ended the saved login (invalid_grant); removed {Path}. Run 'orpheus login' to log in again", _store.FilePath);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            _logger.LogWarning("Spotify ended the saved login (invalid_grant), but {Path} could not be removed: {Error}", _store.FilePath, ex.Message);
+        }
     }
 
     private async Task<SpotifyToken> RefreshCoreAsync(SpotifyToken token, CancellationToken cancellationToken)
@@ -106,6 +144,11 @@ public sealed class SpotifyTokenProvider
         {
             response = await _accounts.RefreshAsync(clientId.Trim(), token.RefreshToken, cancellationToken).ConfigureAwait(false);
         }
+        catch (SpotifyLoginExpiredException)
+        {
+            ForgetExpiredLogin(token);
+            throw;
+        }
         catch (SpotifyAuthException)
         {
             _current = null;
@@ -116,7 +159,7 @@ public sealed class SpotifyTokenProvider
         {
             AccessToken = response.AccessToken!,
 
-            // Spotify may omit the refresh token on refresh; the old one then stays valid.
+            // Since June 2026 the answer has no refresh token: the login's one stays valid until it expires.
             RefreshToken = string.IsNullOrEmpty(response.RefreshToken) ? token.RefreshToken : response.RefreshToken,
             ExpiresAt = _time.GetUtcNow() + TimeSpan.FromSeconds(response.ExpiresIn),
             Scope = response.Scope ?? token.Scope,
@@ -128,7 +171,8 @@ public sealed class SpotifyTokenProvider
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            // Keep going with the in-memory token, but the rotated refresh token is lost for the next run: say so.
+            // Keep going with the in-memory token; the next start refreshes again (or, had Spotify sent a new refresh
+            // token, needs `orpheus login`): say so.
             _logger.LogError("Could not save the refreshed Spotify login to {Path}: {Error}; the next start may need `orpheus login`", _store.FilePath, ex.Message);
         }
 

@@ -4,7 +4,7 @@ namespace OrpheusLive.Spotify.Auth;
 /// <param name="AccessToken">The new access token.</param>
 /// <param name="TokenType">"Bearer".</param>
 /// <param name="ExpiresIn">Lifetime in seconds.</param>
-/// <param name="RefreshToken">The new refresh token; a refresh may omit it (then the old one stays valid).</param>
+/// <param name="RefreshToken">The refresh token: sent on login; a refresh (since June 2026) omits it and the old one stays valid.</param>
 /// <param name="Scope">The granted scopes.</param>
 internal sealed record TokenResponse(string? AccessToken, string? TokenType, int ExpiresIn, string? RefreshToken, string? Scope)
 {

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrpheusLive.Core.Moods;
+using OrpheusLive.Core.Pipeline.State;
 using OrpheusLive.Core.Playback;
 using OrpheusLive.Spotify.Api;
 using OrpheusLive.Spotify.Auth;
@@ -62,6 +63,12 @@ public sealed class SpotifyPlayer : IPlayer
             }
 
             return await StartAsync(request, candidates, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SpotifyLoginExpiredException ex)
+        {
+            // Typed, so the pipeline shows it as its own warning and `auto` can hand the music to the built-in player.
+            _logger.LogInformation("Spotify could not play mood {Mood}: the login has expired or was revoked", request.Mood);
+            return PlaybackResult.Failed(ex.Message, WarningIds.SpotifyLoginExpired);
         }
         catch (Exception ex) when (ex is SpotifyApiException or SpotifyAuthException or OptionsValidationException)
         {

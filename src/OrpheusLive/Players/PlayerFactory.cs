@@ -1,9 +1,15 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using OrpheusLive.Core.Playback;
 
 namespace OrpheusLive.Players;
 
-/// <summary>Picks a player by name among the registered <see cref="IPlayerProvider"/>s; "auto" prefers Spotify, then local, then console.</summary>
-public sealed class PlayerFactory(IEnumerable<IPlayerProvider> providers) : IPlayerFactory
+/// <summary>
+/// Picks a player by name among the registered <see cref="IPlayerProvider"/>s; "auto" prefers Spotify, then local, then
+/// console, and wraps Spotify in a <see cref="FallbackPlayer"/> whose fallback is the next available of the others (so
+/// an expired Spotify login hands the music to the built-in player).
+/// </summary>
+public sealed class PlayerFactory(IEnumerable<IPlayerProvider> providers, ILogger<FallbackPlayer>? fallbackLogger = null) : IPlayerFactory
 {
     private static readonly string[] AutoOrder = ["spotify", "local", "console"];
     private readonly IReadOnlyList<IPlayerProvider> _providers = [.. providers];
@@ -28,9 +34,9 @@ public sealed class PlayerFactory(IEnumerable<IPlayerProvider> providers) : IPla
         }
 
         var reasons = new List<string>();
-        foreach (var candidate in AutoOrder)
+        for (var i = 0; i < AutoOrder.Length; i++)
         {
-            var provider = Find(candidate);
+            var provider = Find(AutoOrder[i]);
             if (provider is null)
             {
                 continue;
@@ -39,13 +45,25 @@ public sealed class PlayerFactory(IEnumerable<IPlayerProvider> providers) : IPla
             if (provider.IsAvailable(out var reason))
             {
                 warning = reasons.Count == 0 ? null : $"Using the {provider.Name} player: {string.Join("; ", reasons.Select(r => r.TrimEnd('.')))}.";
-                return provider.Create();
+                var after = i + 1;
+                return AutoOrder[i] == "spotify"
+                    ? new FallbackPlayer(provider.Create(), () => CreateFirstAvailable(after), fallbackLogger ?? NullLogger<FallbackPlayer>.Instance)
+                    : provider.Create();
             }
 
             reasons.Add(reason ?? $"{provider.Name} is not available");
         }
 
         throw new InvalidOperationException("No player is registered.");
+    }
+
+    /// <summary>The first available player of <see cref="AutoOrder"/> from <paramref name="start"/> on, else the last registered one there.</summary>
+    private IPlayer CreateFirstAvailable(int start)
+    {
+        var candidates = AutoOrder[start..].Select(Find).OfType<IPlayerProvider>().ToList();
+        var provider = candidates.FirstOrDefault(p => p.IsAvailable(out _)) ?? candidates.LastOrDefault()
+            ?? throw new InvalidOperationException("No player is registered to take over from Spotify.");
+        return provider.Create();
     }
 
     private IPlayerProvider? Find(string name) =>

@@ -26,10 +26,11 @@ public sealed class FakeSpotifyServer : IAsyncDisposable
     private readonly List<FakeRequest> _requests = [];
     private readonly Dictionary<string, (string Challenge, string RedirectUri, string Scope)> _codes = [];
     private readonly Dictionary<string, DateTimeOffset> _accessTokens = [];
-    private readonly HashSet<string> _refreshTokens = [];
+    private readonly Dictionary<string, DateTimeOffset> _refreshTokens = []; // refresh token → when its login was made
     private readonly Dictionary<string, Queue<(int Status, string? Reason, string? Message, int? RetryAfter)>> _failures = [];
     private int _tokenCounter;
     private bool _stopped;
+    private TimeSpan _clockOffset;
 
     private FakeSpotifyServer(WebApplication app)
     {
@@ -54,8 +55,27 @@ public sealed class FakeSpotifyServer : IAsyncDisposable
 
     public bool Premium { get; set; } = true;
 
-    /// <summary>When false, refresh answers carry no refresh_token (Spotify may omit it).</summary>
-    public bool RotateRefreshTokens { get; set; } = true;
+    /// <summary>
+    /// The rules before June 2026: every refresh answer carries a new refresh token and spends the old one. Off by
+    /// default: since June 2026 a refresh answers without a refresh token and the login's one stays valid until it
+    /// expires, <see cref="RefreshTokenLifetimeMonths"/> after the login (then <c>invalid_grant</c>).
+    /// </summary>
+    public bool RotateRefreshTokens { get; set; }
+
+    /// <summary>How long a login's refresh token lives (Spotify's 2026 rule: 6 months).</summary>
+    public const int RefreshTokenLifetimeMonths = 6;
+
+    /// <summary>The fake's clock (wall clock plus <see cref="AdvanceClock"/>): token lifetimes run on it.</summary>
+    public DateTimeOffset Now => DateTimeOffset.UtcNow + _clockOffset;
+
+    /// <summary>Every playlist of the account (<c>GET /me/playlists</c>), in library order.</summary>
+    public List<FakePlaylist> Playlists { get; } = [];
+
+    /// <summary>
+    /// The account is not on the allow-list of the (development-mode) app: every Web API call answers 403 as Spotify
+    /// does then.
+    /// </summary>
+    public bool UserNotRegistered { get; set; }
 
     /// <summary>Set to make /authorize send the browser back with this state instead of the app's.</summary>
     public string? ForgedCallbackState { get; set; }
@@ -134,7 +154,7 @@ public sealed class FakeSpotifyServer : IAsyncDisposable
     {
         lock (_lock)
         {
-            return _refreshTokens.Contains(token);
+            return _refreshTokens.TryGetValue(token, out var loggedInAt) && !IsExpired(loggedInAt);
         }
     }
 
@@ -144,8 +164,17 @@ public sealed class FakeSpotifyServer : IAsyncDisposable
         {
             foreach (var key in _accessTokens.Keys.ToList())
             {
-                _accessTokens[key] = DateTimeOffset.UtcNow.AddMinutes(-1);
+                _accessTokens[key] = Now.AddMinutes(-1);
             }
+        }
+    }
+
+    /// <summary>Lets <paramref name="time"/> pass on the fake's side (e.g. the 6 months after which a login ends).</summary>
+    public void AdvanceClock(TimeSpan time)
+    {
+        lock (_lock)
+        {
+            _clockOffset += time;
         }
     }
 
@@ -180,16 +209,24 @@ public sealed class FakeSpotifyServer : IAsyncDisposable
         await _app.DisposeAsync();
     }
 
-    private (string AccessToken, string RefreshToken) IssueTokensLocked()
+    private bool IsExpired(DateTimeOffset loggedInAt) => loggedInAt.AddMonths(RefreshTokenLifetimeMonths) <= Now;
+
+    private (string AccessToken, string RefreshToken) IssueTokensLocked(DateTimeOffset? loggedInAt = null)
     {
         _tokenCounter++;
-        var access = $"BQAccess{_tokenCounter}x{Guid.NewGuid():N}";
+        var access = IssueAccessTokenLocked();
         var refresh = $"AQRefresh{_tokenCounter}x{Guid.NewGuid():N}";
-        _accessTokens[access] = DateTimeOffset.UtcNow.AddHours(1);
-        _refreshTokens.Add(refresh);
-        Secrets.Add(access);
+        _refreshTokens[refresh] = loggedInAt ?? Now;
         Secrets.Add(refresh);
         return (access, refresh);
+    }
+
+    private string IssueAccessTokenLocked()
+    {
+        var access = $"BQAccess{_tokenCounter}x{Guid.NewGuid():N}";
+        _accessTokens[access] = Now.AddHours(1);
+        Secrets.Add(access);
+        return access;
     }
 
     private async Task HandleAsync(HttpContext context)
@@ -320,18 +357,29 @@ public sealed class FakeSpotifyServer : IAsyncDisposable
                     break;
 
                 case "refresh_token":
-                    // PKCE refresh tokens rotate: the used one is spent.
-                    if (!_refreshTokens.Remove(form["refresh_token"] ?? string.Empty))
+                    var used = form["refresh_token"] ?? string.Empty;
+                    if (!_refreshTokens.TryGetValue(used, out var loggedInAt))
                     {
                         goto revoked;
                     }
 
-                    (access, refresh) = IssueTokensLocked();
-                    scope = "user-read-playback-state user-modify-playback-state user-read-currently-playing user-read-private";
-                    if (!RotateRefreshTokens)
+                    if (IsExpired(loggedInAt))
                     {
-                        _refreshTokens.Remove(refresh);
-                        _refreshTokens.Add(form["refresh_token"]!);
+                        _refreshTokens.Remove(used);
+                        goto expired;
+                    }
+
+                    scope = "user-read-playback-state user-modify-playback-state user-read-currently-playing user-read-private playlist-read-private playlist-read-collaborative";
+                    if (RotateRefreshTokens)
+                    {
+                        // Before June 2026: the used token is spent and a new one comes back.
+                        _refreshTokens.Remove(used);
+                        (access, refresh) = IssueTokensLocked(loggedInAt);
+                    }
+                    else
+                    {
+                        _tokenCounter++;
+                        access = IssueAccessTokenLocked();
                         refresh = string.Empty;
                     }
 
@@ -366,6 +414,9 @@ public sealed class FakeSpotifyServer : IAsyncDisposable
     revoked:
         await OAuthErrorAsync(context, "invalid_grant", "Refresh token revoked");
         return;
+    expired:
+        await OAuthErrorAsync(context, "invalid_grant", "Refresh token expired");
+        return;
     unsupported:
         await OAuthErrorAsync(context, "unsupported_grant_type", "grant_type parameter is missing");
     }
@@ -391,7 +442,7 @@ public sealed class FakeSpotifyServer : IAsyncDisposable
             return false;
         }
 
-        if (expires <= DateTimeOffset.UtcNow)
+        if (expires <= Now)
         {
             await ErrorAsync(context, 401, "The access token expired");
             return false;
@@ -403,6 +454,12 @@ public sealed class FakeSpotifyServer : IAsyncDisposable
     private async Task WebApiAsync(HttpContext context, FakeRequest request)
     {
         var query = context.Request.Query;
+        if (UserNotRegistered)
+        {
+            await ErrorAsync(context, 403, "Check settings on developer.spotify.com/dashboard, the user may not be registered.");
+            return;
+        }
+
         var isPlayerCommand = request.Path.StartsWith("/v1/me/player", StringComparison.Ordinal) && request.Method != "GET";
         if (isPlayerCommand && !Premium)
         {
@@ -421,6 +478,10 @@ public sealed class FakeSpotifyServer : IAsyncDisposable
                     ["type"] = "user",
                     ["uri"] = "spotify:user:testlistener",
                 }.ToJsonString());
+                return;
+
+            case "GET /v1/me/playlists":
+                await PlaylistsAsync(context);
                 return;
 
             case "GET /v1/me/player/devices":
@@ -514,6 +575,60 @@ public sealed class FakeSpotifyServer : IAsyncDisposable
                 await ErrorAsync(context, 404, "Service not found");
                 return;
         }
+    }
+
+    /// <summary><c>GET /me/playlists</c>: a <c>PagingPlaylistObject</c> of <c>SimplifiedPlaylistObject</c>s, limit 1–50 (default 20), offset 0–100000.</summary>
+    private async Task PlaylistsAsync(HttpContext context)
+    {
+        var query = context.Request.Query;
+        var limit = 20;
+        var offset = 0;
+        if ((query.ContainsKey("limit") && (!int.TryParse(query["limit"], out limit) || limit is < 1 or > 50)) ||
+            (query.ContainsKey("offset") && (!int.TryParse(query["offset"], out offset) || offset is < 0 or > 100_000)))
+        {
+            await ErrorAsync(context, 400, "Invalid limit or offset");
+            return;
+        }
+
+        const string Endpoint = "https://api.spotify.com/v1/me/playlists";
+        var total = Playlists.Count;
+        string PageUrl(int at) => $"{Endpoint}?offset={at}&limit={limit}";
+        var items = Playlists.Skip(offset).Take(limit).Select(p => (JsonNode?)new JsonObject
+        {
+            ["collaborative"] = p.Collaborative,
+            ["description"] = "",
+            ["external_urls"] = new JsonObject { ["spotify"] = $"https://open.spotify.com/playlist/{p.Id}" },
+            ["href"] = $"https://api.spotify.com/v1/playlists/{p.Id}",
+            ["id"] = p.Id,
+            ["images"] = new JsonArray(new JsonObject { ["url"] = $"https://mosaic.scdn.co/640/{p.Id}", ["height"] = 640, ["width"] = 640 }),
+            ["name"] = p.Name,
+            ["owner"] = new JsonObject
+            {
+                ["external_urls"] = new JsonObject { ["spotify"] = $"https://open.spotify.com/user/{p.OwnerId}" },
+                ["href"] = $"https://api.spotify.com/v1/users/{p.OwnerId}",
+                ["id"] = p.OwnerId,
+                ["type"] = "user",
+                ["uri"] = $"spotify:user:{p.OwnerId}",
+                ["display_name"] = p.OwnerName,
+            },
+            ["public"] = p.Public,
+            ["snapshot_id"] = "MTAsZDVmZjMyOWIwNzI1ZjcyYzY3ZGQzN2Q4NmY5MmM4NjA0Mzc5Mzk0MA==",
+            ["items"] = new JsonObject { ["href"] = $"https://api.spotify.com/v1/playlists/{p.Id}/tracks", ["total"] = p.Tracks },
+            ["tracks"] = new JsonObject { ["href"] = $"https://api.spotify.com/v1/playlists/{p.Id}/tracks", ["total"] = p.Tracks },
+            ["type"] = "playlist",
+            ["uri"] = p.Uri,
+        }).ToArray();
+
+        await JsonAsync(context, 200, new JsonObject
+        {
+            ["href"] = PageUrl(offset),
+            ["limit"] = limit,
+            ["next"] = offset + limit < total ? PageUrl(offset + limit) : null,
+            ["offset"] = offset,
+            ["previous"] = offset > 0 ? PageUrl(Math.Max(0, offset - limit)) : null,
+            ["total"] = total,
+            ["items"] = new JsonArray(items),
+        }.ToJsonString());
     }
 
     private JsonObject DeviceJson(FakeDevice d) => new()

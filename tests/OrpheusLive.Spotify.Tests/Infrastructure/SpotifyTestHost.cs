@@ -3,10 +3,12 @@ using System.Net.Sockets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using OrpheusLive.Core.Moods;
 using OrpheusLive.Core.Playback;
 using OrpheusLive.Spotify.Api;
 using OrpheusLive.Spotify.Auth;
 using OrpheusLive.Spotify.Playback;
+using OrpheusLive.Spotify.Setup;
 using OrpheusLive.Spotify.Tests.Fakes;
 
 namespace OrpheusLive.Spotify.Tests.Infrastructure;
@@ -45,6 +47,10 @@ public sealed class SpotifyTestHost : IAsyncDisposable
     public SpotifyTokenStore Store => _services.GetRequiredService<SpotifyTokenStore>();
 
     public SpotifyLogin Login => _services.GetRequiredService<SpotifyLogin>();
+
+    public InMemoryMoodMapStore Moods => (InMemoryMoodMapStore)_services.GetRequiredService<IMoodMapStore>();
+
+    public MoodPlaylistSetup PlaylistSetup => _services.GetRequiredService<MoodPlaylistSetup>();
 
     public IPlayerProvider Provider => _services.GetServices<IPlayerProvider>().Single(p => p.Name == "spotify");
 
@@ -87,6 +93,7 @@ public sealed class SpotifyTestHost : IAsyncDisposable
 
         services.AddSpotify();
         services.AddSingleton<IBrowserLauncher>(browser);
+        services.AddSingleton<IMoodMapStore>(new InMemoryMoodMapStore());
         return new SpotifyTestHost(fake, services.BuildServiceProvider(validateScopes: true), directory, logs, browser);
     }
 

@@ -2,11 +2,15 @@ using Microsoft.Extensions.Options;
 using OrpheusLive.Cli;
 using OrpheusLive.Spotify.Api;
 using OrpheusLive.Spotify.Auth;
+using OrpheusLive.Spotify.Setup;
 
 namespace OrpheusLive.Commands.Spotify;
 
-/// <summary><c>orpheus login</c>: connects OrpheusLive to the user's Spotify account (Authorization Code with PKCE).</summary>
-public sealed class LoginCommand(SpotifyLogin login) : ICliCommand
+/// <summary>
+/// <c>orpheus login</c>: connects OrpheusLive to the user's Spotify account (Authorization Code with PKCE), then offers
+/// the user's own playlists for the moods that still play Spotify's editorial ones.
+/// </summary>
+public sealed class LoginCommand(SpotifyLogin login, MoodPlaylistSetup playlists) : ICliCommand
 {
     private const string NoBrowserFlag = "no-browser";
 
@@ -24,7 +28,11 @@ public sealed class LoginCommand(SpotifyLogin login) : ICliCommand
         to http://127.0.0.1:PORT/callback, and saves the login (readable by you only).
           --no-browser   only print the address (for SSH sessions or another machine's browser on the same host)
         Needs Spotify:ClientId (your own app from https://developer.spotify.com/dashboard) and the redirect URI
-        http://127.0.0.1:5173/callback registered there (port: Spotify:RedirectPort). See docs/spotify.md.
+        http://127.0.0.1:5173/callback registered there (port: Spotify:RedirectPort). Your app stays in development
+        mode: its owner needs Spotify Premium, and only the accounts listed under User Management in the dashboard
+        (at most 5) can log in. A login lasts 6 months; then run `orpheus login` again.
+        After logging in, the moods that still play Spotify's own editorial playlists (which new apps cannot use) are
+        offered your own playlists to pick from. See docs/spotify.md.
         """;
 
     /// <inheritdoc />
@@ -43,6 +51,8 @@ public sealed class LoginCommand(SpotifyLogin login) : ICliCommand
             {
                 Console.Out.WriteLine($"Note: this is a Spotify {result.Product} account. {SpotifyMessages.PremiumRequired} Until then OrpheusLive can play local folders with its built-in player.");
             }
+
+            await playlists.OfferAsync(Console.In, Console.Out, interactive: !Console.IsInputRedirected, cancellationToken).ConfigureAwait(false);
 
             return 0;
         }

@@ -1,0 +1,108 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OrpheusLive.Core.Pipeline.State;
+using Tmds.DBus.Protocol;
+
+namespace OrpheusLive.Mpris;
+
+/// <summary>
+/// Exports OrpheusLive as the MPRIS player <c>org.mpris.MediaPlayer2.orpheus</c> on the session bus for as long as the
+/// host runs, so media keys, desktop status bars and <c>playerctl</c> show what plays and pause, resume or skip it.
+/// Does nothing on other systems than Linux or when <see cref="MprisOptions.Enabled"/> is false. Without a session
+/// bus (or when it cannot be reached, or goes away) it logs one warning and stops; the rest of the app is untouched.
+/// </summary>
+internal sealed class MprisService(
+    IPipelineControl control,
+    ISessionBusLocator bus,
+    IOptions<MprisOptions> options,
+    ILogger<MprisService> logger) : BackgroundService
+{
+    private readonly TaskCompletionSource<string?> _exported = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>
+    /// Completes with the bus name once the player is exported (and answers calls), or with null when it will not be
+    /// (not Linux, disabled, no bus).
+    /// </summary>
+    public Task<string?> Exported => _exported.Task;
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await RunAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+        catch (Exception ex)
+        {
+            // Media keys are a convenience: whatever happens on the bus must not stop the host.
+            logger.LogWarning("Media keys (MPRIS) are off: {Error}", ex.Message);
+        }
+        finally
+        {
+            _exported.TrySetResult(null);
+        }
+    }
+
+    private async Task RunAsync(CancellationToken stoppingToken)
+    {
+        if (!OperatingSystem.IsLinux() || !options.Value.Enabled)
+        {
+            return;
+        }
+
+        var address = bus.Address;
+        if (string.IsNullOrWhiteSpace(address))
+        {
+            logger.LogWarning("No D-Bus session bus (DBUS_SESSION_BUS_ADDRESS is not set): media keys and playerctl cannot control OrpheusLive; everything else works (set Mpris:Enabled=false to silence this).");
+            return;
+        }
+
+        using var connection = new DBusConnection(address);
+        try
+        {
+            await connection.ConnectAsync().AsTask().WaitAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is DBusConnectionException or DBusExceptionBase or IOException or System.Net.Sockets.SocketException)
+        {
+            logger.LogWarning("The D-Bus session bus at {Address} cannot be reached ({Error}): media keys and playerctl cannot control OrpheusLive; everything else works.", address, ex.Message);
+            return;
+        }
+
+        var player = new MprisObject(control, logger, stoppingToken);
+        using var states = control.States.Subscribe(player.OnState);
+        player.Attach(connection);
+        connection.AddMethodHandler(player);
+        var name = await RequestNameAsync(connection).ConfigureAwait(false);
+        logger.LogInformation("Media keys: OrpheusLive is the MPRIS player {Name} on the session bus", name);
+        _exported.TrySetResult(name);
+
+        var disconnected = connection.DisconnectedAsync();
+        await Task.WhenAny(disconnected, Task.Delay(Timeout.Infinite, stoppingToken)).ConfigureAwait(false);
+        if (!stoppingToken.IsCancellationRequested)
+        {
+            var reason = await disconnected.ConfigureAwait(false);
+            logger.LogWarning("The D-Bus session bus went away ({Error}): media keys no longer control OrpheusLive; everything else works.", reason?.Message ?? "closed");
+        }
+    }
+
+    /// <summary>
+    /// The well-known name; when another OrpheusLive already has it, the specification's per-instance name
+    /// <c>org.mpris.MediaPlayer2.orpheus.instance&lt;pid&gt;</c> (playerctl lists it as <c>orpheus.instance…</c>).
+    /// </summary>
+    private static async Task<string> RequestNameAsync(DBusConnection connection)
+    {
+        if (await connection.TryRequestNameAsync(MprisNames.BusName, RequestNameOptions.None).ConfigureAwait(false))
+        {
+            return MprisNames.BusName;
+        }
+
+        var instance = $"{MprisNames.BusName}.instance{Environment.ProcessId}";
+        await connection.RequestNameAsync(instance, RequestNameOptions.None).ConfigureAwait(false);
+        return instance;
+    }
+}

@@ -1,0 +1,42 @@
+using OrpheusLive.Mpris.Tests.Infrastructure;
+
+namespace OrpheusLive.Mpris.Tests;
+
+/// <summary>Without a session bus the adapter says so once and the rest of the app goes on.</summary>
+public sealed class NoSessionBusTests
+{
+    [Fact]
+    public async Task Without_a_session_bus_one_warning_is_logged_and_the_host_keeps_running()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "MPRIS is Linux only.");
+        await using var app = await MprisApp.StartAsync(busAddress: null);
+
+        app.BusName.ShouldBeNull();
+        var warning = app.Warnings.ShouldHaveSingleItem();
+        warning.Message.ShouldContain("No D-Bus session bus");
+        warning.Message.ShouldContain("everything else works");
+        warning.Exception.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task An_unreachable_session_bus_is_one_warning_naming_the_address()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "MPRIS is Linux only.");
+        var address = $"unix:path=/tmp/orpheus-no-bus-{Guid.NewGuid():N}";
+        await using var app = await MprisApp.StartAsync(address);
+
+        app.BusName.ShouldBeNull();
+        var warning = app.Warnings.ShouldHaveSingleItem();
+        warning.Message.ShouldContain(address);
+        warning.Message.ShouldContain("cannot be reached");
+    }
+
+    [Fact]
+    public async Task Disabled_it_stays_off_without_a_warning()
+    {
+        await using var app = await MprisApp.StartAsync(busAddress: null, new() { ["Mpris:Enabled"] = "false" });
+
+        app.BusName.ShouldBeNull();
+        app.Warnings.ShouldBeEmpty();
+    }
+}
