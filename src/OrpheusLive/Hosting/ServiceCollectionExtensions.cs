@@ -55,8 +55,8 @@ public static class ServiceCollectionExtensions
     }
 
     /// <summary>
-    /// The one audio decoder (its formats: one line each), audio inputs (decoded files, PulseAudio, waveIn) and the
-    /// built-in local player (PulseAudio output).
+    /// The one audio decoder (its formats: one line each), audio inputs (decoded files, PulseAudio, WASAPI) and the
+    /// built-in local player (PulseAudio or WASAPI output), each with its options bound and validated at start.
     /// </summary>
     public static IServiceCollection AddAudio(this IServiceCollection services)
     {

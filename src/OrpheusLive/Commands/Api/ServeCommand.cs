@@ -136,7 +136,7 @@ public sealed class ServeCommand(
         {
             _logger.LogWarning("Live listening stopped: {Message}; the API keeps serving", error.Message);
         }
-        else if (outcome.Status == PipelineStatus.Ended)
+        else if (outcome.Kind == PipelineOutcomeKind.Ended)
         {
             _logger.LogInformation("The input ended; the API keeps serving");
         }
