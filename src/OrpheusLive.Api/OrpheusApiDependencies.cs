@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using OrpheusLive.Audio.Decoding;
 using OrpheusLive.Api.Live;
 using OrpheusLive.Core.Emotions;
 using OrpheusLive.Core.Moods;
@@ -7,6 +8,7 @@ using OrpheusLive.Core.Pipeline;
 namespace OrpheusLive.Api;
 
 /// <summary>The app's singletons the API serves from; the web host shares them instead of creating its own.</summary>
+/// <param name="Decoder">The app's one audio decoder (uploads are decoded like <c>listen --input</c> files).</param>
 /// <param name="Classifier">The loaded emotion model (its <c>Classify</c> is safe to call from several threads).</param>
 /// <param name="SpeechDetectors">Gives each pooled analyzer its speech gate (owned by the app, never disposed by the API), or null to count every window as speech.</param>
 /// <param name="Moods">The mood mapping store.</param>
@@ -15,6 +17,7 @@ namespace OrpheusLive.Api;
 /// <param name="EventJson">The JSON of pipeline events (the one of <c>listen --json</c>).</param>
 /// <param name="Loggers">The app's logger factory (Serilog), so API logs go where the app's logs go.</param>
 public sealed record OrpheusApiDependencies(
+    IAudioDecoder Decoder,
     IEmotionClassifier Classifier,
     Func<ISpeechDetector>? SpeechDetectors,
     IMoodMapStore Moods,

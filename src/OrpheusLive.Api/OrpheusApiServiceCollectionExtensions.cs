@@ -30,6 +30,7 @@ public static class OrpheusApiServiceCollectionExtensions
         services.AddSingleton(dependencies.Listen);
         services.AddSingleton(Options.Create(options));
 
+        services.AddSingleton(new UploadDecoder(dependencies.Decoder));
         services.AddSingleton(sp => new ClipAnalyzerPool(dependencies.Classifier, dependencies.SpeechDetectors, dependencies.Listen));
         services.AddSingleton(sp => new MoodMapEditor(dependencies.Moods, sp.GetRequiredService<ILogger<MoodMapEditor>>()));
         services.AddSingleton<ApiKeyFilter>();

@@ -1,14 +1,15 @@
-using OrpheusLive.Core.Audio;
-
 namespace OrpheusLive.Audio;
 
-/// <summary>Audio input settings (configuration section <c>Audio</c>).</summary>
+/// <summary>
+/// Audio input settings, bound from configuration section <c>Audio</c> and validated at start
+/// (<see cref="Validate"/>). <c>--input</c>, <c>--fast</c> and <c>--device</c> override the first three.
+/// </summary>
 public sealed class AudioOptions
 {
     /// <summary>The configuration section these options are bound from.</summary>
     public const string SectionName = "Audio";
 
-    /// <summary>A WAV file to play instead of the microphone (demo, tests); empty for the microphone.</summary>
+    /// <summary>An audio file to listen to instead of the microphone (demo, tests); empty for the microphone.</summary>
     public string? Input { get; set; }
 
     /// <summary>
@@ -29,28 +30,19 @@ public sealed class AudioOptions
     /// <summary>Capture block length for microphones, in ms (latency vs. overhead). 10–1000.</summary>
     public int FragmentMilliseconds { get; set; } = 100;
 
-    /// <summary>True when the input is a file rather than a microphone.</summary>
-    public bool UsesFile => !string.IsNullOrWhiteSpace(Input);
-
-    /// <summary>Problems with the settings, written for the user; empty when they are usable.</summary>
+    /// <summary>
+    /// Problems with the settings, each naming the setting and its valid range; empty when they are usable. Whether
+    /// <see cref="Input"/> exists is checked when something listens to it, not here (commands that never listen must
+    /// not fail on it).
+    /// </summary>
     public IReadOnlyList<string> Validate()
     {
         var problems = new List<string>();
-        if (UsesFile)
+        if (FragmentMilliseconds is < 10 or > 1000)
         {
-            if (Directory.Exists(Input)) problems.Add($"Audio:Input '{Input}' is a folder; expected a WAV file.");
-            else if (!File.Exists(Input)) problems.Add($"Audio:Input file '{Input}' does not exist.");
-            else if (!Input!.EndsWith(".wav", StringComparison.OrdinalIgnoreCase) && !Input.EndsWith(".wave", StringComparison.OrdinalIgnoreCase))
-                problems.Add($"Audio:Input '{Input}' is not a .wav file; only WAV input is supported.");
+            problems.Add($"{SectionName}:FragmentMilliseconds must be between 10 and 1000 (got {FragmentMilliseconds}).");
         }
-        if (FragmentMilliseconds is < 10 or > 1000) problems.Add($"Audio:FragmentMilliseconds must be 10–1000 (got {FragmentMilliseconds}).");
-        return problems;
-    }
 
-    /// <summary>Throws <see cref="AudioSourceException"/> listing every problem, if any.</summary>
-    public void EnsureValid()
-    {
-        var problems = Validate();
-        if (problems.Count > 0) throw new AudioSourceException(string.Join(" ", problems));
+        return problems;
     }
 }

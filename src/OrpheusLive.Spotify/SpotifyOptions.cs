@@ -1,4 +1,4 @@
-using OrpheusLive.Core.Configuration;
+using OrpheusLive.Storage;
 
 namespace OrpheusLive.Spotify;
 

@@ -16,11 +16,11 @@ namespace OrpheusLive.Spotify;
 public static class SpotifyServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the Spotify options (section <c>Spotify</c>, validated when first used so other commands run without a
-    /// Spotify setup), the HTTP clients, token store and provider, login flow, Web API client, the
-    /// <see cref="IPlayerProvider"/> named "spotify", and the <see cref="MoodPlaylistSetup"/> that offers the user's
-    /// playlists after login. Needs an <c>IConfiguration</c> in the container (the host adds it), and an
-    /// <see cref="IMoodMapStore"/> for the playlist setup.
+    /// Registers the Spotify options (section <c>Spotify</c>, validated at start like every setting: a missing client id
+    /// is valid, so other commands run without a Spotify setup), the HTTP clients, token store and provider, login flow,
+    /// Web API client, the <see cref="IPlayerProvider"/> named "spotify", the <see cref="ITargetValidator"/> of Spotify
+    /// URIs and links, and the <see cref="MoodPlaylistSetup"/> that offers the user's playlists after login. Needs an
+    /// <c>IConfiguration</c> in the container (the host adds it), and an <see cref="IMoodMapStore"/> for the playlist setup.
     /// Calling it twice is harmless.
     /// </summary>
     public static IServiceCollection AddSpotify(this IServiceCollection services)
@@ -31,7 +31,7 @@ public static class SpotifyServiceCollectionExtensions
             return services; // already registered: a second AddHttpClient would stack its configuration
         }
 
-        services.AddOptions<SpotifyOptions>().BindConfiguration(SpotifyOptions.SectionName);
+        services.AddOptions<SpotifyOptions>().BindConfiguration(SpotifyOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SpotifyOptions>, SpotifyOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IBrowserLauncher, SystemBrowserLauncher>();
@@ -76,6 +76,7 @@ public static class SpotifyServiceCollectionExtensions
             sp.GetRequiredService<SpotifyClient>(),
             sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<IPlayerProvider>(sp => sp.GetRequiredService<SpotifyPlayerProvider>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITargetValidator, SpotifyTargetValidator>());
         return services;
     }
 

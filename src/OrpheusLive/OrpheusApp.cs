@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OrpheusLive.Audio.Decoding;
 using OrpheusLive.Cli;
 using OrpheusLive.Core.Audio;
 using OrpheusLive.Core.Emotions;
@@ -174,14 +175,14 @@ public static class OrpheusApp
     }
 
     private static bool IsUserFacing(Exception e) =>
-        e is ModelException or AudioSourceException or MoodMapException or OptionsValidationException
+        e is ModelException or AudioSourceException or AudioDecodeException or MoodMapException or OptionsValidationException
             or InvalidDataException or FileNotFoundException or UnauthorizedAccessException
         || e.InnerException is not null && IsUserFacing(e.InnerException);
 
     private static string UserMessage(Exception e) => e switch
     {
-        ModelException or AudioSourceException or MoodMapException => e.Message,
-        OptionsValidationException o => string.Join("; ", o.Failures),
+        ModelException or AudioSourceException or AudioDecodeException or MoodMapException => e.Message,
+        OptionsValidationException o => o.OneLine(),
         _ when e.InnerException is not null && IsUserFacing(e.InnerException) => UserMessage(e.InnerException),
         _ => e.Message,
     };

@@ -85,8 +85,8 @@ public sealed class LiveEndpointTests
     public async Task Events_stream_windows_and_decisions_as_they_happen_and_state_follows()
     {
         var source = new GatedAudioSource(GatedAudioSource.Tone(440, 12));
-        ListenSession? session = null;
-        await using var api = await TestApi.StartAsync(pipeline: store => session = NewSession(source, store));
+        LivePipeline? pipeline = null;
+        await using var api = await TestApi.StartAsync(pipeline: store => pipeline = NewPipeline(store));
         using var client = api.CreateClient();
         using var response = await client.GetAsync("/api/events", HttpCompletionOption.ResponseHeadersRead, Ct);
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -95,7 +95,7 @@ public sealed class LiveEndpointTests
         (await events.NextAsync(TimeSpan.FromSeconds(10)))!.Comment.ShouldBe("connected");
 
         source.Open();
-        var run = session!.RunAsync(Ct);
+        var run = RunAsync(pipeline!, source);
         var messages = await events.ReadUntilAsync(m => m.Event == "decision", TimeSpan.FromSeconds(30));
         await run;
 
@@ -123,16 +123,43 @@ public sealed class LiveEndpointTests
         state.GetProperty("last_window").GetProperty("type").GetString().ShouldBe("window");
         state.GetProperty("last_window").GetProperty("t").GetDouble().ShouldBe(12.0);
         state.GetProperty("listening").GetBoolean().ShouldBeFalse(); // the input ended
+        state.GetProperty("status").GetString().ShouldBe("ended");
+        state.GetProperty("t").GetDouble().ShouldBe(12.0);
+        state.GetProperty("belief").GetProperty("happy").GetDouble().ShouldBeGreaterThan(0.7);
+        state.GetProperty("latency").GetProperty("windows").GetInt32().ShouldBe(10);
+        state.GetProperty("timeline").EnumerateArray().Single().GetProperty("mood").GetString().ShouldBe("upbeat");
+        state.GetProperty("pending").ValueKind.ShouldBe(JsonValueKind.Null);
+        state.GetProperty("affect").ValueKind.ShouldBe(JsonValueKind.Null);
+        state.GetProperty("warning_details").GetArrayLength().ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task State_lists_warnings_with_their_ids_and_a_failed_input_with_its_error()
+    {
+        LivePipeline? pipeline = null;
+        await using var api = await TestApi.StartAsync(pipeline: store => pipeline = NewPipeline(store));
+        pipeline!.Report(Core.Pipeline.State.WarningIds.PlayerFallback, StatusSeverity.Warning, "Using the console player: not logged in.");
+
+        await Should.ThrowAsync<Core.Audio.AudioSourceException>(() => RunAsync(pipeline, new FailingSource()));
+
+        var state = await (await api.Client.GetAsync("/api/state", Ct)).JsonAsync();
+        state.GetProperty("status").GetString().ShouldBe("failed");
+        state.GetProperty("error").GetString().ShouldBe("The microphone was unplugged.");
+        var details = state.GetProperty("warning_details").EnumerateArray().ToList();
+        details.Select(d => d.GetProperty("id").GetString()).ShouldBe(["player.fallback", "input.failed"]);
+        details[1].GetProperty("level").GetString().ShouldBe("error");
+        state.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()).ShouldBe(
+            ["Using the console player: not logged in.", "The microphone was unplugged."]);
     }
 
     [Fact]
     public async Task Last_event_id_replays_what_a_client_missed()
     {
         var source = new GatedAudioSource(GatedAudioSource.Tone(440, 12));
-        ListenSession? session = null;
-        await using var api = await TestApi.StartAsync(pipeline: store => session = NewSession(source, store));
+        LivePipeline? pipeline = null;
+        await using var api = await TestApi.StartAsync(pipeline: store => pipeline = NewPipeline(store));
         source.Open();
-        await session!.RunAsync(Ct); // everything happened before anyone connected
+        await RunAsync(pipeline!, source); // everything happened before anyone connected
 
         var all = await ReadReplayAsync(api, "0");
         var tail = await ReadReplayAsync(api, all[2].Id!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -146,8 +173,7 @@ public sealed class LiveEndpointTests
     [Fact]
     public async Task Idle_streams_get_heartbeats_and_disconnects_unsubscribe()
     {
-        var source = new GatedAudioSource(GatedAudioSource.Tone(440, 3));
-        await using var api = await TestApi.StartAsync(configure: o => o.HeartbeatSeconds = 0.2, pipeline: store => NewSession(source, store));
+        await using var api = await TestApi.StartAsync(configure: o => o.HeartbeatSeconds = 0.2, pipeline: NewPipeline);
         using (var client = api.CreateClient())
         {
             using var response = await client.GetAsync("/api/events", HttpCompletionOption.ResponseHeadersRead, Ct);
@@ -177,12 +203,24 @@ public sealed class LiveEndpointTests
         return await events.ReadUntilAsync(m => m.Event == "decision", TimeSpan.FromSeconds(10));
     }
 
-    private static ListenSession NewSession(GatedAudioSource source, Core.Moods.IMoodMapStore store) => new(
+    private static LivePipeline NewPipeline(Core.Moods.IMoodMapStore store) =>
+        new(store, new ListenOptions(), new DebounceOptions(), NullLogger.Instance);
+
+    private static Task RunAsync(LivePipeline pipeline, Core.Audio.IAudioSource source) => pipeline.RunAsync(
         source,
         new WindowAnalyzer(new ToneClassifier(), new AlwaysSpeech(), 0.25),
-        store,
         new ConsolePlayer(NullLogger<ConsolePlayer>.Instance),
-        new ListenOptions(),
-        new DebounceOptions(),
-        NullLogger.Instance);
+        Ct);
+
+    private sealed class FailingSource : Core.Audio.IAudioSource
+    {
+        public string Description => "flaky microphone";
+
+        public bool IsLive => true;
+
+        public ValueTask<int> ReadAsync(Memory<float> buffer, CancellationToken cancellationToken) =>
+            throw new Core.Audio.AudioSourceException("The microphone was unplugged.");
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
 }

@@ -39,7 +39,7 @@ public sealed class MoodEndpointTests
         json.GetProperty("targets")[0].GetString().ShouldBe("spotify:playlist:37i9dQZF1DX4WYpdgoIcn6");
 
         api.Store.UserFilePath.ShouldStartWith(api.Directory);
-        var saved = MoodMapSerializer.Parse(await File.ReadAllTextAsync(api.Store.UserFilePath, Ct), "saved");
+        var saved = MoodMapSerializer.Parse(await File.ReadAllTextAsync(api.Store.UserFilePath, Ct), "saved", RealTargets.Rules);
         saved.MoodFor("happy").ShouldBe("chill");
         saved.MoodFor("sad").ShouldBe("comforting"); // the rest is kept
 
@@ -62,7 +62,7 @@ public sealed class MoodEndpointTests
         }, Ct);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        var saved = MoodMapSerializer.Parse(await File.ReadAllTextAsync(api.Store.UserFilePath, Ct), "saved");
+        var saved = MoodMapSerializer.Parse(await File.ReadAllTextAsync(api.Store.UserFilePath, Ct), "saved", RealTargets.Rules);
         saved.MoodFor("fearful").ShouldBe("focus");
         saved.TargetsFor("focus")!.Targets.ShouldBe(["spotify:playlist:37i9dQZF1DWZeKCadgRdKQ", folder]);
         saved.TargetsFor("focus")!.Shuffle.ShouldBeFalse();
@@ -126,7 +126,7 @@ public sealed class MoodEndpointTests
         var responses = await Task.WhenAll(emotions.Select(e => api.Client.PutAsJsonAsync($"/api/moods/{e}", new { mood = "energetic" }, Ct)));
 
         responses.ShouldAllBe(r => r.StatusCode == HttpStatusCode.OK);
-        var saved = MoodMapSerializer.Parse(await File.ReadAllTextAsync(api.Store.UserFilePath, Ct), "saved");
+        var saved = MoodMapSerializer.Parse(await File.ReadAllTextAsync(api.Store.UserFilePath, Ct), "saved", RealTargets.Rules);
         emotions.ShouldAllBe(e => saved.MoodFor(e) == "energetic");
     }
 }

@@ -42,6 +42,53 @@ public sealed class ServeCommandTests
     }
 
     [Fact]
+    public async Task Serve_listen_keeps_serving_when_the_input_fails_and_the_state_says_why()
+    {
+        await using var serve = ServeHarness.Create(); // no microphone in tests
+
+        await serve.StartAsync("--listen");
+        using var client = serve.CreateClient();
+        var state = await WaitForStateAsync(client, s => s.GetProperty("status").GetString() == "failed");
+
+        state.GetProperty("error").GetString().ShouldBe("No microphone in tests.");
+        state.GetProperty("warning_details").EnumerateArray().Single().GetProperty("id").GetString().ShouldBe("input.failed");
+        (await client.GetAsync("/health", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await serve.StopAsync()).ShouldBe(0);
+        serve.Logs.AllText.ShouldContain("Live listening stopped: No microphone in tests.; the API keeps serving");
+    }
+
+    [Fact]
+    public async Task Serve_listen_on_a_file_that_ends_keeps_serving_with_status_ended()
+    {
+        await using var serve = ServeHarness.Create();
+        var wav = TestWavs.WriteFile(serve.Directory, "short.wav", TestWavs.Tone(440, 4));
+
+        await serve.StartAsync("--listen", "--input", wav, "--fast");
+        using var client = serve.CreateClient();
+        var state = await WaitForStateAsync(client, s => s.GetProperty("status").GetString() == "ended");
+
+        state.GetProperty("last_window").GetProperty("t").GetDouble().ShouldBe(4.0);
+        (await serve.StopAsync()).ShouldBe(0);
+    }
+
+    // Polls /api/state until it holds (a deadline, not a timing assertion: the pipeline runs in the background).
+    private static async Task<JsonElement> WaitForStateAsync(HttpClient client, Func<JsonElement, bool> done)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var state = await (await client.GetAsync("/api/state", Ct)).JsonAsync();
+            if (done(state) || DateTime.UtcNow > deadline)
+            {
+                done(state).ShouldBeTrue($"state after 30 s: {state}");
+                return state;
+            }
+
+            await Task.Delay(50, Ct);
+        }
+    }
+
+    [Fact]
     public async Task Serve_without_listen_scores_clips_and_saves_moods_under_the_config_dir()
     {
         await using var serve = ServeHarness.Create();
@@ -55,7 +102,7 @@ public sealed class ServeCommandTests
         clip.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await clip.JsonAsync()).GetProperty("emotion").GetString().ShouldBe("sad");
         put.StatusCode.ShouldBe(HttpStatusCode.OK);
-        var saved = MoodMapSerializer.Parse(await File.ReadAllTextAsync(Path.Combine(serve.Directory, "moods.json"), Ct), "saved");
+        var saved = MoodMapSerializer.Parse(await File.ReadAllTextAsync(Path.Combine(serve.Directory, "moods.json"), Ct), "saved", RealTargets.Rules);
         saved.MoodFor("sad").ShouldBe("chill");
         state.GetProperty("session").GetString().ShouldBe("none");
         (await serve.StopAsync()).ShouldBe(0);

@@ -78,4 +78,53 @@ public sealed class AudioDecoderTests : IDisposable
 
         Should.Throw<AudioDecodeException>(() => _decoder.Open(path)).Kind.ShouldBe(AudioDecodeErrorKind.Truncated);
     }
+
+    [Fact]
+    public void A_file_too_short_for_any_header_is_reported_as_truncated_not_as_another_format()
+    {
+        var path = _dir.File("cut");
+        File.WriteAllBytes(path, "RIFF\u0010\0\0\0"u8.ToArray());
+
+        var e = Should.Throw<AudioDecodeException>(() => _decoder.Open(path));
+
+        e.Kind.ShouldBe(AudioDecodeErrorKind.Truncated);
+        e.Message.ShouldContain("8 bytes");
+    }
+
+    [Fact]
+    public void Decoding_a_whole_clip_refuses_one_over_the_limit_before_decoding_it()
+    {
+        var path = _dir.File("long.wav");
+        WavFile.Write(path, WavFormat.Pcm(8_000, 1), new float[8_000 * 6]);
+
+        var e = Should.Throw<AudioDecodeException>(() => _decoder.DecodeAll(path, TimeSpan.FromSeconds(5)));
+
+        e.Kind.ShouldBe(AudioDecodeErrorKind.TooLong);
+        e.Message.ShouldContain("6 s long; the limit is 5 s");
+        _decoder.DecodeAll(path, TimeSpan.FromSeconds(6)).Length.ShouldBeInRange(95_990, 96_010);
+    }
+
+    [Fact]
+    public void A_header_that_does_not_say_its_length_is_cut_off_at_the_limit_while_reading()
+    {
+        var path = _dir.File("streaming.wav");
+        WavFile.Write(path, WavFormat.Pcm(16_000, 1), new float[16_000 * 3]);
+        var bytes = File.ReadAllBytes(path);
+        bytes[40] = bytes[41] = bytes[42] = bytes[43] = 0xFF; // data size 0xFFFFFFFF: "until the end of the file"
+        File.WriteAllBytes(path, bytes);
+
+        Should.Throw<AudioDecodeException>(() => _decoder.DecodeAll(path, TimeSpan.FromSeconds(2))).Kind.ShouldBe(AudioDecodeErrorKind.TooLong);
+    }
+
+    [Fact]
+    public void A_wav_without_samples_is_empty()
+    {
+        var path = _dir.File("silent.wav");
+        WavFile.Write(path, WavFormat.Pcm(16_000, 1), []);
+
+        var e = Should.Throw<AudioDecodeException>(() => _decoder.DecodeAll(path, TimeSpan.FromSeconds(10)));
+
+        e.Kind.ShouldBe(AudioDecodeErrorKind.Empty);
+        e.Message.ShouldContain("holds no audio");
+    }
 }

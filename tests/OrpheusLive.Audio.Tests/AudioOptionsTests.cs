@@ -1,33 +1,18 @@
+using OrpheusLive.Audio.Decoding;
+using OrpheusLive.Audio.Decoding.Formats;
 using OrpheusLive.Audio.Sources;
-using OrpheusLive.Audio.Wav;
 using OrpheusLive.Core.Audio;
 
 namespace OrpheusLive.Audio.Tests;
 
 public sealed class AudioOptionsTests
 {
-    [Fact]
-    public async Task File_input_makes_a_wav_source_paced_unless_fast()
-    {
-        using var dir = new TempDirectory();
-        var path = dir.File("in.wav");
-        WavFile.Write(path, WavFormat.Pcm(16_000, 1), new float[1600]);
-        var clock = new ManualTimeProvider();
-
-        await using var fast = new AudioSourceFactory(clock).Create(new AudioOptions { Input = path, Fast = true });
-        fast.ShouldBeOfType<WavFileSource>();
-        await fast.ReadAsync(new float[1600], TestContext.Current.CancellationToken);
-        clock.TimersCreated.ShouldBe(0);
-
-        await using var paced = new AudioSourceFactory(clock).Open(path, fast: false, device: null);
-        await paced.ReadAsync(new float[1600], TestContext.Current.CancellationToken);
-        clock.TimersCreated.ShouldBe(1);
-    }
+    private static readonly AudioDecoder Decoder = new([new WavAudioFormat()]);
 
     [Fact]
     public async Task Empty_input_makes_the_platform_microphone_without_opening_it()
     {
-        await using var source = new AudioSourceFactory().Open(null, fast: true, device: "some_source");
+        await using var source = new AudioSourceFactory(Decoder).Open(null, fast: true, device: "some_source");
         source.IsLive.ShouldBeTrue();
         if (OperatingSystem.IsWindows()) source.ShouldBeOfType<WasapiCaptureSource>();
         else source.ShouldBeOfType<PulseAudioSource>();
@@ -35,20 +20,38 @@ public sealed class AudioOptionsTests
     }
 
     [Fact]
-    public void Invalid_options_are_reported_in_plain_words()
+    public async Task The_microphone_records_on_the_configured_server_with_the_configured_fragment_and_default_device()
     {
-        new AudioOptions().Validate().ShouldBeEmpty();
-        new AudioOptions { Input = "/no/such/file.wav" }.Validate().ShouldHaveSingleItem().ShouldContain("does not exist");
-        new AudioOptions { Fast = true }.Validate().ShouldBeEmpty(); // ignored for microphones
-        new AudioOptions { FragmentMilliseconds = 5 }.Validate().ShouldHaveSingleItem().ShouldContain("FragmentMilliseconds");
-        Should.Throw<AudioSourceException>(() => new AudioSourceFactory().Create(new AudioOptions { Input = Path.GetTempPath() }))
-            .Message.ShouldContain("folder");
+        if (OperatingSystem.IsWindows()) Assert.Skip("PulseAudio only.");
+        var options = new AudioOptions { Server = "unix:/run/orpheus-test/native", FragmentMilliseconds = 250, Device = "configured_mic" };
+
+        await using var source = new AudioSourceFactory(Decoder, options).Open(null, fast: false, device: null);
+
+        var pulse = source.ShouldBeOfType<PulseAudioSource>().Options;
+        pulse.Server.ShouldBe("unix:/run/orpheus-test/native");
+        pulse.FragmentMilliseconds.ShouldBe(250);
+        pulse.Device.ShouldBe("configured_mic");
+        await using var named = new AudioSourceFactory(Decoder, options).Open(null, fast: false, device: "other_mic");
+        named.ShouldBeOfType<PulseAudioSource>().Options.Device.ShouldBe("other_mic"); // --device wins
     }
 
     [Fact]
-    public void Source_options_validate_themselves()
+    public void Out_of_range_settings_name_the_setting_and_the_range()
     {
-        Should.Throw<AudioSourceException>(() => new PulseAudioSource(new PulseAudioSourceOptions { FragmentMilliseconds = 0 }));
-        Should.Throw<AudioSourceException>(() => new WavFileSourceOptions { Path = "" }.Validate());
+        new AudioOptions().Validate().ShouldBeEmpty();
+        new AudioOptions { Input = "/no/such/file.wav", Fast = true }.Validate().ShouldBeEmpty(); // checked when listened to
+        new AudioOptions { FragmentMilliseconds = 5 }.Validate().ShouldHaveSingleItem()
+            .ShouldBe("Audio:FragmentMilliseconds must be between 10 and 1000 (got 5).");
     }
+
+    [Fact]
+    public void A_folder_as_input_is_refused()
+    {
+        Should.Throw<AudioSourceException>(() => new AudioSourceFactory(Decoder).Open(Path.GetTempPath(), fast: true, device: null))
+            .Message.ShouldContain(Path.GetTempPath().TrimEnd('/'));
+    }
+
+    [Fact]
+    public void Source_options_validate_themselves() =>
+        Should.Throw<AudioSourceException>(() => new PulseAudioSource(new PulseAudioSourceOptions { FragmentMilliseconds = 0 }));
 }

@@ -106,6 +106,24 @@ public sealed class PulseAudioCaptureTests(PulseAudioFixture pulse)
     }
 
     [Fact]
+    public async Task Audio_Server_from_the_settings_is_the_server_the_microphone_records_from()
+    {
+        pulse.SkipIfUnavailable();
+        var decoder = new Decoding.AudioDecoder([new Decoding.Formats.WavAudioFormat()]);
+        var ct = TestContext.Current.CancellationToken;
+
+        // The running daemon is reachable by default, so only the setting can make this fail.
+        await using var configured = new AudioSourceFactory(decoder, new AudioOptions { Server = "unix:/tmp/orpheus-no-such-server/native" })
+            .Open(null, fast: false, device: pulse.SineSource);
+        (await Should.ThrowAsync<AudioSourceException>(async () => await configured.ReadAsync(new float[1600], ct)))
+            .Message.ShouldContain("No PulseAudio server");
+
+        await using var byDefault = new AudioSourceFactory(decoder, new AudioOptions { FragmentMilliseconds = 50 })
+            .Open(null, fast: false, device: pulse.SineSource);
+        (await byDefault.ReadAsync(new float[800], ct)).ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
     public async Task A_source_that_disappears_mid_run_moves_to_the_fallback_source()
     {
         pulse.SkipIfUnavailable();

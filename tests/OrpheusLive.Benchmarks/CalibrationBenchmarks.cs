@@ -1,5 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using OrpheusLive.Audio;
+using OrpheusLive.Audio.Decoding;
+using OrpheusLive.Audio.Decoding.Formats;
 using OrpheusLive.Core.Audio;
 using OrpheusLive.Core.Calibration;
 using OrpheusLive.Onnx;
@@ -23,11 +25,10 @@ public class CalibrationBenchmarks
     private float[] _adapted = null!;
 
     [GlobalSetup]
-    public async Task Setup()
+    public void Setup()
     {
         _model = new OnnxEmotionClassifier(new OnnxOptions { Path = Path.Combine(AppContext.BaseDirectory, "models", "orpheus-ser.onnx") });
-        await using var source = new AudioSourceFactory().Open(Path.Combine(AppContext.BaseDirectory, "samples", "demo.wav"), fast: true, device: null);
-        var samples = await source.ReadAllAsync(IAudioSource.SampleRate * 600, CancellationToken.None);
+        var samples = new AudioDecoder([new WavAudioFormat()]).DecodeAll(Path.Combine(AppContext.BaseDirectory, "samples", "demo.wav"), TimeSpan.FromMinutes(10));
         _window = samples.AsSpan(IAudioSource.SampleRate * 4, _model.WindowSamples).ToArray();
         _probabilities = new float[_model.Labels.Count];
         _adapted = new float[_model.Labels.Count];

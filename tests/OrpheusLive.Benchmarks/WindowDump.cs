@@ -1,5 +1,7 @@
 using System.Globalization;
 using OrpheusLive.Audio;
+using OrpheusLive.Audio.Decoding;
+using OrpheusLive.Audio.Decoding.Formats;
 using OrpheusLive.Core.Audio;
 using OrpheusLive.Core.Pipeline;
 using OrpheusLive.Core.Windowing;
@@ -54,12 +56,8 @@ internal static class WindowDump
             $"# model={model.Info.Name} version={model.Info.Version} mode={mode} hop={hopSeconds} gap={gapSeconds} manifest={Path.GetFullPath(manifest)}");
         await writer.WriteLineAsync("clip,window,start_sample,overlap,speech_fraction,level_dbfs," + string.Join(",", model.Labels.Select(l => "p_" + l)));
 
-        var audio = new AudioSourceFactory();
-        async Task<float[]> Load(Clip clip)
-        {
-            await using var source = audio.Open(clip.Path, fast: true, device: null);
-            return await source.ReadAllAsync(IAudioSource.SampleRate * 600, CancellationToken.None);
-        }
+        var decoder = new AudioDecoder([new WavAudioFormat()]);
+        Task<float[]> Load(Clip clip) => Task.FromResult(decoder.DecodeAll(clip.Path, TimeSpan.FromMinutes(10)));
 
         async Task Write(int clip, int window, long start, double overlap, float[] samples)
         {

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
-using OrpheusLive.Audio;
+using OrpheusLive.Audio.Decoding;
+using OrpheusLive.Audio.Decoding.Formats;
 using OrpheusLive.Core.Audio;
 using OrpheusLive.Core.Pipeline;
 using OrpheusLive.Core.Windowing;
@@ -24,7 +25,7 @@ public class WindowLatencyBenchmarks
     private float[] _hop = null!;
 
     [GlobalSetup]
-    public async Task Setup()
+    public void Setup()
     {
         var options = new OnnxOptions
         {
@@ -36,8 +37,8 @@ public class WindowLatencyBenchmarks
         _analyzer = new WindowAnalyzer(_model, _vad, 0.25);
         _probabilities = new float[_model.Labels.Count];
 
-        await using var source = new AudioSourceFactory().Open(Path.Combine(AppContext.BaseDirectory, "samples", "demo.wav"), fast: true, device: null);
-        var samples = await source.ReadAllAsync(IAudioSource.SampleRate * 600, CancellationToken.None);
+        var decoder = new AudioDecoder([new WavAudioFormat()]);
+        var samples = decoder.DecodeAll(Path.Combine(AppContext.BaseDirectory, "samples", "demo.wav"), TimeSpan.FromMinutes(10));
         _window = samples.AsSpan(IAudioSource.SampleRate * 4, _model.WindowSamples).ToArray();
         _rolling = new RollingWindow(_model.WindowSamples, IAudioSource.SampleRate);
         _hop = samples.AsSpan(0, IAudioSource.SampleRate).ToArray();

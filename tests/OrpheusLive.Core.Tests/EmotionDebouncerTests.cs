@@ -191,6 +191,46 @@ public sealed class EmotionDebouncerTests
     }
 
     [Fact]
+    public void A_challenger_in_its_hold_is_exposed_with_the_hold_time_it_still_needs()
+    {
+        var options = new DebounceOptions { HoldSeconds = 2, EvidenceWeight = 1, ChangeRatePerSecond = 1 };
+        var (states, _) = Run(Enumerable.Range(3, 4).Select(t => Windows.Speech(t, "sad", 0.9f)), options);
+
+        states.Select(s => (s.Challenger, s.HoldRemaining.TotalSeconds)).ShouldBe([("sad", 2.0), ("sad", 1.0), (null, 0.0), (null, 0.0)]);
+        states[2].Since.ShouldBe(Zero.AddSeconds(5));
+        states[0].Belief.Select(b => b.Key).ShouldBe(Windows.Labels);
+        states[0].Belief.Single(b => b.Key == "sad").Value.ShouldBe(0.9f, 1e-4f);
+    }
+
+    [Fact]
+    public void The_mood_decision_tells_what_it_holds_back_for_the_hold_and_for_the_dwell()
+    {
+        var options = new DebounceOptions { HoldSeconds = 2, EvidenceWeight = 1, ChangeRatePerSecond = 1, MinDwellSeconds = 10 };
+        var scheduler = new HistoricalScheduler(Zero);
+        var windows = new Subject<WindowEvent>();
+        var steps = new List<MoodStep>();
+        using var _ = windows.Debounce(options, scheduler).DecideMoodSteps(e => Moods.GetValueOrDefault(e), options, scheduler).Subscribe(steps.Add);
+
+        foreach (var t in Enumerable.Range(3, 3))
+        {
+            Push(scheduler, windows, Windows.Speech(t, "happy", 0.9f)); // accepted at 5 s: upbeat starts, dwell until 15 s
+        }
+
+        foreach (var t in Enumerable.Range(8, 6))
+        {
+            Push(scheduler, windows, Windows.Speech(t, "sad", 0.9f)); // in its hold at 8 and 9 s, accepted at 10 s
+        }
+
+        steps[0].Pending.ShouldBe(new Pipeline.State.PendingChange("happy", "upbeat", 2, 0));
+        steps[2].Decision!.Mood.ShouldBe("upbeat");
+        steps[2].Pending.ShouldBeNull();
+        steps[3].Pending.ShouldBe(new Pipeline.State.PendingChange("sad", "comforting", 2, 7)); // 8 s: hold 2 s, dwell 7 s
+        steps[5].Pending.ShouldBe(new Pipeline.State.PendingChange("sad", "comforting", 0, 5)); // 10 s: accepted, dwell 5 s
+        steps[^1].Pending.ShouldBe(new Pipeline.State.PendingChange("sad", "comforting", 0, 2));
+        steps.Where(s => s.Decision is not null).Select(s => s.Decision!.Mood).ShouldBe(["upbeat"]);
+    }
+
+    [Fact]
     public void Invalid_options_are_rejected_with_the_setting_named()
     {
         var e = Should.Throw<ArgumentException>(() =>

@@ -11,6 +11,12 @@ internal sealed class ArraySource(float[] samples, int chunk = 777) : IAudioSour
     private readonly SortedList<int, Action> _actions = [];
     private int _position;
 
+    /// <summary>Samples read so far.</summary>
+    public int Position => Volatile.Read(ref _position);
+
+    /// <summary>Behave like a microphone (the pipeline keeps reading while paused) instead of a file.</summary>
+    public bool Live { get; init; }
+
     /// <summary>Runs <paramref name="action"/> once reading reaches <paramref name="seconds"/>.</summary>
     public ArraySource At(double seconds, Action action)
     {
@@ -20,7 +26,7 @@ internal sealed class ArraySource(float[] samples, int chunk = 777) : IAudioSour
 
     public string Description => "array";
 
-    public bool IsLive => false;
+    public bool IsLive => Live;
 
     public ValueTask<int> ReadAsync(Memory<float> buffer, CancellationToken cancellationToken)
     {
@@ -76,6 +82,47 @@ internal sealed class MeanCodedClassifier : IEmotionClassifier
     }
 }
 
+/// <summary>
+/// A model that hears where the audio sits in the window: the probabilities follow the centre of the window's energy
+/// (early → neutral … late → angry), smoothly, so any change of padding changes the scores.
+/// </summary>
+internal sealed class PlacementClassifier : IEmotionClassifier
+{
+    public IReadOnlyList<string> Labels { get; } = ["neutral", "happy", "sad", "angry"];
+
+    public int WindowSamples => 48_000;
+
+    public ModelInfo Info { get; } = new("placement.onnx", "placement", "1", "test", new Dictionary<string, string>());
+
+    public void Classify(ReadOnlySpan<float> window, Span<float> probabilities)
+    {
+        double energy = 0, moment = 0;
+        for (var i = 0; i < window.Length; i++)
+        {
+            var e = (double)window[i] * window[i];
+            energy += e;
+            moment += e * i;
+        }
+
+        var position = energy > 0 ? moment / energy / window.Length * (Labels.Count - 1) : 0;
+        double total = 0;
+        for (var i = 0; i < probabilities.Length; i++)
+        {
+            probabilities[i] = (float)Math.Exp(-(position - i) * (position - i));
+            total += probabilities[i];
+        }
+
+        for (var i = 0; i < probabilities.Length; i++)
+        {
+            probabilities[i] = (float)(probabilities[i] / total);
+        }
+    }
+
+    public void Dispose()
+    {
+    }
+}
+
 /// <summary>Speech wherever the signal is not exactly zero.</summary>
 internal sealed class NonZeroSpeechDetector : ISpeechDetector
 {
@@ -94,10 +141,17 @@ internal sealed class NonZeroSpeechDetector : ISpeechDetector
     }
 }
 
-/// <summary>Records every request.</summary>
+/// <summary>Records every request; pause and resume change what it reports as playing.</summary>
 internal sealed class RecordingPlayer : IPlayer
 {
+    private readonly TaskCompletionSource _firstPlay = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public List<PlayRequest> Requests { get; } = [];
+
+    /// <summary>Completes when the first request was played.</summary>
+    public Task FirstPlay => _firstPlay.Task;
+
+    public int Skips { get; private set; }
 
     public string Name => "recording";
 
@@ -107,14 +161,27 @@ internal sealed class RecordingPlayer : IPlayer
     {
         Requests.Add(request);
         Current = new NowPlaying(request.Mood, request.Targets[0], null, null, false);
+        _firstPlay.TrySetResult();
         return Task.FromResult(PlaybackResult.Ok(request.Targets[0]));
     }
 
-    public Task PauseAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task PauseAsync(CancellationToken cancellationToken)
+    {
+        Current = Current is null ? null : Current with { IsPaused = true };
+        return Task.CompletedTask;
+    }
 
-    public Task ResumeAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task ResumeAsync(CancellationToken cancellationToken)
+    {
+        Current = Current is null ? null : Current with { IsPaused = false };
+        return Task.CompletedTask;
+    }
 
-    public Task SkipAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task SkipAsync(CancellationToken cancellationToken)
+    {
+        Skips++;
+        return Task.CompletedTask;
+    }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }
@@ -127,6 +194,8 @@ internal sealed class MemoryMoodStore(MoodMap map) : IMoodMapStore
     public IObservable<MoodMap> Changes => System.Reactive.Linq.Observable.Never<MoodMap>();
 
     public string UserFilePath => "memory";
+
+    public MoodTargetRules Targets => TestTargets.Rules;
 
     public Task SaveAsync(MoodMap map, CancellationToken cancellationToken)
     {

@@ -53,11 +53,17 @@ public sealed class ListenCommandTests
 
         var (code, stdout, stderr) = await OrpheusProcess.RunAsync(["listen", "--input", bad, "--fast", "--json"], dir.Path);
 
-        code.ShouldNotBe(0);
-        stdout.ShouldBeEmpty();
+        code.ShouldBe(1);
         var lines = stderr.Trim().Split('\n');
         lines.Length.ShouldBe(1, stderr);
         lines[0].ShouldContain("bad.wav");
+
+        // With --json the failure is also one status line of level "error" (id input.failed), so a script learns why.
+        var status = JsonDocument.Parse(stdout.Trim()).RootElement;
+        status.GetProperty("type").GetString().ShouldBe("status");
+        status.GetProperty("id").GetString().ShouldBe("input.failed");
+        status.GetProperty("level").GetString().ShouldBe("error");
+        status.GetProperty("message").GetString()!.ShouldContain("bad.wav");
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using OrpheusLive.Core.Playback;
 using OrpheusLive.Spotify.Api;
@@ -14,19 +13,25 @@ public sealed class ResilienceTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Short_Retry_After_is_waited_out_and_the_command_retried_once()
+    public async Task Short_Retry_After_is_waited_out_on_the_clock_and_the_command_retried_once()
     {
-        await using var host = await SpotifyTestHost.StartAsync();
+        var time = new TimerWatchingTimeProvider();
+        await using var host = await SpotifyTestHost.StartAsync(time: time);
         host.Fake.AddActiveDevice();
         host.Fake.Fail("PUT /v1/me/player/play", 429, retryAfterSeconds: 1);
         await host.LogInDirectlyAsync();
         await using var player = host.CreatePlayer();
-        var clock = Stopwatch.StartNew();
 
-        var result = await player.PlayAsync(new PlayRequest("calm", [CalmPlaylist], Shuffle: false), Ct);
+        var play = player.PlayAsync(new PlayRequest("calm", [CalmPlaylist], Shuffle: false), Ct);
+        await time.WaitForTimerAsync(TimeSpan.FromSeconds(1), Ct); // the 429 came back and the retry waits its 1 s
+        time.Advance(TimeSpan.FromMilliseconds(999));
+
+        play.IsCompleted.ShouldBeFalse();
+        host.Fake.Count("PUT /v1/me/player/play").ShouldBe(1, "nothing is sent before Retry-After has passed");
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        var result = await play.WaitAsync(TimeSpan.FromSeconds(30), Ct);
 
         result.ShouldBe(PlaybackResult.Ok(CalmPlaylist));
-        clock.Elapsed.ShouldBeGreaterThan(TimeSpan.FromMilliseconds(900));
         host.Fake.Count("PUT /v1/me/player/play").ShouldBe(2);
         host.Logs.AllText.ShouldContain("rate limited, retrying in 1 s");
     }
@@ -50,16 +55,15 @@ public sealed class ResilienceTests
     [Fact]
     public async Task Long_Retry_After_fails_at_once_and_keeps_quiet_until_it_has_passed()
     {
-        await using var host = await SpotifyTestHost.StartAsync();
+        var time = new TimerWatchingTimeProvider(); // never advanced until the end: a command that waited would never finish
+        await using var host = await SpotifyTestHost.StartAsync(time: time);
         host.Fake.AddActiveDevice();
         host.Fake.Fail("PUT /v1/me/player/play", 429, retryAfterSeconds: 120);
         await host.LogInDirectlyAsync();
         await using var player = host.CreatePlayer();
-        var clock = Stopwatch.StartNew();
 
-        var result = await player.PlayAsync(new PlayRequest("calm", [CalmPlaylist], Shuffle: false), Ct);
+        var result = await player.PlayAsync(new PlayRequest("calm", [CalmPlaylist], Shuffle: false), Ct).WaitAsync(TimeSpan.FromSeconds(30), Ct);
 
-        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(5));
         result.Started.ShouldBeFalse();
         result.Message.ShouldBe("Spotify rate limit reached: rate limited, retrying in 120 s (on the next change).");
         host.Fake.Count("PUT /v1/me/player/play").ShouldBe(1);
@@ -69,6 +73,10 @@ public sealed class ResilienceTests
         next.Started.ShouldBeFalse();
         next.Message!.ShouldContain("rate limited, retrying in");
         host.Fake.Requests.Count.ShouldBe(requestsBefore);
+
+        time.Advance(TimeSpan.FromSeconds(120));
+        var later = await player.PlayAsync(new PlayRequest("happy", [HappyAlbum], Shuffle: false), Ct).WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        later.ShouldBe(PlaybackResult.Ok(HappyAlbum), "once Retry-After has passed, Spotify is asked again");
     }
 
     [Fact]

@@ -25,9 +25,10 @@ public static class EmotionEndpoints
         return api;
     }
 
-    /// <summary>Scores an uploaded WAV clip through the live windowing path and the shared model.</summary>
+    /// <summary>Scores an uploaded clip (any format the app's decoder reads) through the live windowing path and the shared model.</summary>
     public static async Task<Results<Ok<EmotionResponse>, JsonHttpResult<ErrorResponse>>> ScoreClipAsync(
         HttpRequest request,
+        UploadDecoder decoder,
         ClipAnalyzerPool analyzers,
         IMoodMapStore moods,
         IOptions<ApiOptions> options,
@@ -35,6 +36,7 @@ public static class EmotionEndpoints
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(decoder);
         ArgumentNullException.ThrowIfNull(analyzers);
         ArgumentNullException.ThrowIfNull(moods);
         ArgumentNullException.ThrowIfNull(options);
@@ -45,7 +47,7 @@ public static class EmotionEndpoints
         try
         {
             var upload = await WavUploadReader.ReadAsync(request, limits.MaxUploadBytes, cancellationToken).ConfigureAwait(false);
-            samples = ClipDecoder.Decode(upload, limits.MaxClipSeconds);
+            samples = decoder.Decode(upload, limits.MaxClipSeconds);
         }
         catch (UploadRejectedException e)
         {

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using OrpheusLive.Api.Contracts;
 using OrpheusLive.Api.Live;
 using OrpheusLive.Core.Emotions;
+using OrpheusLive.Core.Pipeline.State;
 
 namespace OrpheusLive.Api.Endpoints;
 
@@ -28,7 +29,7 @@ public static class HealthEndpoints
     {
         ArgumentNullException.ThrowIfNull(classifier);
         ArgumentNullException.ThrowIfNull(feed);
-        return TypedResults.Ok(new HealthResponse("ok", EmotionEndpoints.Describe(classifier.Info), feed.Pipeline?.Snapshot.Listening ?? false));
+        return TypedResults.Ok(new HealthResponse("ok", EmotionEndpoints.Describe(classifier.Info), feed.Pipeline?.Current.Status == PipelineStatus.Listening));
     }
 
     /// <summary>The hand-written OpenAPI 3.0 description of this API.</summary>

@@ -38,7 +38,7 @@ public sealed class MoodMapEditor(IMoodMapStore store, ILogger<MoodMapEditor> lo
             for (var i = 0; i < request.Targets.Count; i++)
             {
                 // The player runs on this machine, so a local folder must exist here.
-                var normalized = PlaylistTarget.Normalize(request.Targets[i], requireLocalExists: true, out var error);
+                var normalized = store.Targets.Normalize(request.Targets[i], mustExist: true, out var error);
                 if (normalized is null)
                 {
                     return MoodEditResult.Fail(StatusCodes.Status400BadRequest, $"targets[{i}] of mood '{mood}': {error}.");
@@ -50,7 +50,7 @@ public sealed class MoodMapEditor(IMoodMapStore store, ILogger<MoodMapEditor> lo
             if (targets.Count == 0)
             {
                 return MoodEditResult.Fail(StatusCodes.Status400BadRequest,
-                    $"\"targets\" of mood '{mood}' is empty; list at least one Spotify URI or local folder.");
+                    $"\"targets\" of mood '{mood}' is empty; list at least one: {store.Targets.Accepted}.");
             }
         }
 
@@ -86,7 +86,7 @@ public sealed class MoodMapEditor(IMoodMapStore store, ILogger<MoodMapEditor> lo
         var map = new MoodMap(emotions, moods);
         try
         {
-            MoodMapSerializer.Validate(map, "mapping", requireLocalExists: false);
+            MoodMapSerializer.Validate(map, "mapping", store.Targets, mustExist: false);
         }
         catch (MoodMapException e)
         {

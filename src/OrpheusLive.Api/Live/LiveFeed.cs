@@ -1,10 +1,11 @@
 using System.Threading.Channels;
 using OrpheusLive.Core.Pipeline;
+using OrpheusLive.Core.Pipeline.State;
 
 namespace OrpheusLive.Api.Live;
 
 /// <summary>
-/// The live pipeline as the API sees it: the pipeline itself (for its snapshot) and its events numbered and fanned out
+/// The live pipeline as the API sees it: the pipeline itself (for its state) and its events numbered and fanned out
 /// to event-stream clients. The most recent events are kept so a client that reconnects with <c>Last-Event-ID</c>
 /// (browsers' EventSource does this by itself) gets what it missed; a slow client loses its oldest unread events
 /// rather than ever blocking the pipeline.
@@ -21,12 +22,12 @@ public sealed class LiveFeed : IDisposable
     private readonly Queue<SequencedEvent> _recent = new();
     private readonly List<FeedSubscription> _subscribers = [];
     private IDisposable? _subscription;
-    private ILivePipeline? _pipeline;
+    private IPipelineControl? _pipeline;
     private long _lastId;
     private bool _completed;
 
     /// <summary>The attached pipeline, or null when the server is not listening.</summary>
-    public ILivePipeline? Pipeline => Volatile.Read(ref _pipeline);
+    public IPipelineControl? Pipeline => Volatile.Read(ref _pipeline);
 
     /// <summary>Clients currently subscribed (tests check that a disconnect unsubscribes).</summary>
     internal int SubscriberCount
@@ -42,7 +43,7 @@ public sealed class LiveFeed : IDisposable
 
     /// <summary>Starts following <paramref name="pipeline"/>'s events. Attach before the pipeline runs so nothing is missed.</summary>
     /// <exception cref="InvalidOperationException">A pipeline is already attached.</exception>
-    public void Attach(ILivePipeline pipeline)
+    public void Attach(IPipelineControl pipeline)
     {
         ArgumentNullException.ThrowIfNull(pipeline);
         lock (_gate)

@@ -19,6 +19,7 @@ public sealed class ClipAnalyzerPool : IDisposable
     private readonly ConcurrentBag<ClipAnalyzer> _idle = [];
     private readonly SemaphoreSlim _slots;
     private int _idleCount;
+    private int _waiting;
 
     /// <summary>Creates the pool.</summary>
     /// <param name="classifier">The shared model.</param>
@@ -33,8 +34,15 @@ public sealed class ClipAnalyzerPool : IDisposable
         _detectors = detectors;
         _listen = listen;
         _maxIdle = maxIdle;
-        _slots = new SemaphoreSlim(Math.Max(1, Math.Min(maxIdle, Environment.ProcessorCount)));
+        Slots = Math.Max(1, Math.Min(maxIdle, Environment.ProcessorCount));
+        _slots = new SemaphoreSlim(Slots);
     }
+
+    /// <summary>How many clips may be scored at once (one per core, at most the idle capacity).</summary>
+    public int Slots { get; }
+
+    /// <summary>Requests waiting for a slot right now (tests check that the pool, not the model's lock, queues them).</summary>
+    internal int Waiting => Volatile.Read(ref _waiting);
 
     /// <summary>
     /// Scores <paramref name="samples"/> once a slot is free. Requests beyond the core count wait here asynchronously
@@ -43,7 +51,16 @@ public sealed class ClipAnalyzerPool : IDisposable
     public async Task<ClipResult> AnalyzeAsync(float[] samples, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(samples);
-        await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        Interlocked.Increment(ref _waiting);
+        try
+        {
+            await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _waiting);
+        }
+
         try
         {
             return Analyze(samples);

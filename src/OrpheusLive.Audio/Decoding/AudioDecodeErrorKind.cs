@@ -23,4 +23,11 @@ public enum AudioDecodeErrorKind
 
     /// <summary>The format needs a program or library that is not installed; the message names it.</summary>
     DecoderMissing,
+
+    /// <summary>
+    /// The audio is longer than the caller's limit (<see cref="AudioDecoderExtensions.ReadAll"/>; e.g. the API's
+    /// <c>Api:MaxClipSeconds</c>). Added after the first contract so every caller of the decoder refuses long input the
+    /// same way (HTTP 413, a skipped clip), instead of each counting samples itself.
+    /// </summary>
+    TooLong,
 }

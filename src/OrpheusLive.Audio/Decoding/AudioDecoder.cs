@@ -8,6 +8,10 @@ namespace OrpheusLive.Audio.Decoding;
 public sealed class AudioDecoder : IAudioDecoder
 {
     private const int SniffBytes = 64;
+
+    // Every known container needs this many bytes to say what it is (RIFF/WAVE: 12). A shorter file that no format
+    // recognises is a cut-off file (HTTP 400), not a file of some other kind (415).
+    private const int ShortestHeader = 12;
     private readonly IAudioFormat[] _formats;
 
     /// <summary>Creates the decoder over <paramref name="formats"/> (tried in order).</summary>
@@ -58,6 +62,12 @@ public sealed class AudioDecoder : IAudioDecoder
         foreach (var format in _formats)
         {
             if (format.Extensions.Contains(extension)) return format;
+        }
+
+        if (length < ShortestHeader)
+        {
+            throw new AudioDecodeException(AudioDecodeErrorKind.Truncated,
+                $"'{path}' is truncated: it has only {length} bytes, too few for any audio format's header.");
         }
 
         var known = string.Join(", ", _formats.Select(f => f.Name));

@@ -60,6 +60,9 @@ public sealed class LocalPlayer : IPlayer
     /// <summary>Tracks started in the current session (diagnostics and tests).</summary>
     internal int TracksStartedInSession => _session?.TracksStarted ?? 0;
 
+    /// <summary>True while the music is paused and its playback thread has faded out and waits (it writes nothing).</summary>
+    internal bool IsParked => _session?.IsParked ?? false;
+
     /// <inheritdoc />
     public async Task<PlaybackResult> PlayAsync(PlayRequest request, CancellationToken cancellationToken)
     {

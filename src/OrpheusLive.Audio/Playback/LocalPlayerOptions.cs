@@ -21,10 +21,18 @@ public sealed record LocalPlayerOptions
     /// <summary>Play the folder again from the start when it ends (music keeps going until the mood changes).</summary>
     public bool Repeat { get; init; } = true;
 
+    /// <summary>Every problem, each naming the setting and its valid range; empty when the options are usable.</summary>
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        if (FadeMilliseconds is < 0 or > 5000) problems.Add($"{SectionName}:FadeMilliseconds must be between 0 and 5000 (got {FadeMilliseconds}).");
+        if (Volume is < 0 or > 1 || double.IsNaN(Volume)) problems.Add($"{SectionName}:Volume must be between 0 and 1 (got {Volume}).");
+        return problems;
+    }
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid value.</summary>
     public void Validate()
     {
-        if (FadeMilliseconds is < 0 or > 5000) throw new ArgumentException($"LocalPlayer:FadeMilliseconds must be 0–5000 (got {FadeMilliseconds}).");
-        if (Volume is < 0 or > 1 || double.IsNaN(Volume)) throw new ArgumentException($"LocalPlayer:Volume must be 0–1 (got {Volume}).");
+        if (Problems() is [var first, ..]) throw new ArgumentException(first);
     }
 }

@@ -48,33 +48,9 @@ internal sealed class MusicFolderScanner(string? musicRoot, ExternalDecoders dec
             : $"No local music for mood '{mood}': the mood map lists no folder or file for it.");
     }
 
-    // spotify:track:..., https://... are for other players; file:// URIs and plain paths (including C:\...) are local.
-    private static bool TryLocalPath(string target, out string path)
-    {
-        path = target;
-        if (target.StartsWith("file://", StringComparison.OrdinalIgnoreCase) && Uri.TryCreate(target, UriKind.Absolute, out var uri))
-        {
-            path = uri.LocalPath;
-            return true;
-        }
-        var colon = target.IndexOf(':', StringComparison.Ordinal);
-        var looksLikeDrive = colon == 1 && char.IsAsciiLetter(target[0]);
-        return colon <= 0 || looksLikeDrive;
-    }
+    private static bool TryLocalPath(string target, out string path) => LocalTargetPaths.TryLocalPath(target, out path);
 
-    // Relative targets: against MusicRoot when set; otherwise the current directory, then the app folder (where the
-    // build copies samples/music), whichever has it.
-    private string ResolvePath(string path)
-    {
-        if (path.StartsWith("~/", StringComparison.Ordinal))
-            path = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), path[2..]);
-        if (Path.IsPathRooted(path)) return Path.GetFullPath(path);
-        if (!string.IsNullOrWhiteSpace(musicRoot)) return Path.GetFullPath(Path.Combine(musicRoot, path));
-        var fromCurrent = Path.GetFullPath(path);
-        if (Directory.Exists(fromCurrent) || File.Exists(fromCurrent)) return fromCurrent;
-        var fromApp = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, path));
-        return Directory.Exists(fromApp) || File.Exists(fromApp) ? fromApp : fromCurrent;
-    }
+    private string ResolvePath(string path) => LocalTargetPaths.Resolve(path, musicRoot, out _);
 
     private List<string> ListPlayable(string folder)
     {

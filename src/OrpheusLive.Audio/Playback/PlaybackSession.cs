@@ -23,6 +23,7 @@ internal sealed class PlaybackSession
     private volatile bool _paused;
     private volatile bool _stopping;
     private volatile bool _ended;
+    private volatile bool _parked;
     private volatile string? _title;
     private int _skipRequests;
     private Task? _task;
@@ -54,6 +55,9 @@ internal sealed class PlaybackSession
     public string? Title => _title;
 
     public bool IsPaused => _paused;
+
+    /// <summary>True while paused after the fade-out: the playback thread waits and writes nothing until resumed.</summary>
+    public bool IsParked => _parked;
 
     public bool IsRunning => _task is { IsCompleted: false } && !_stopping;
 
@@ -196,7 +200,13 @@ internal sealed class PlaybackSession
             {
                 _wake.Reset();
                 // Re-check after the reset so a Resume/Skip/Stop that raced with it is not lost.
-                if (_paused && !_stopping && Volatile.Read(ref _skipRequests) == skipsAtStart) _wake.Wait();
+                if (_paused && !_stopping && Volatile.Read(ref _skipRequests) == skipsAtStart)
+                {
+                    _parked = true;
+                    _wake.Wait();
+                    _parked = false;
+                }
+
                 continue;
             }
 

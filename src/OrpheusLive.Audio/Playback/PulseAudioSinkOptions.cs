@@ -24,12 +24,23 @@ public sealed record PulseAudioSinkOptions
     /// <summary>The application name PulseAudio shows.</summary>
     public string ApplicationName { get; init; } = "OrpheusLive";
 
+    /// <summary>The configuration section the built-in player's output is bound from.</summary>
+    public const string SectionName = "LocalPlayer:Output";
+
+    /// <summary>Every problem, each naming the setting (under <see cref="SectionName"/>) and its valid range; empty when usable.</summary>
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        if (SampleRate is < 8000 or > 192_000) problems.Add($"{SectionName}:SampleRate must be between 8000 and 192000 Hz (got {SampleRate}).");
+        if (Channels is < 1 or > 2) problems.Add($"{SectionName}:Channels must be 1 or 2 (got {Channels}).");
+        if (LatencyMilliseconds is < 20 or > 2000) problems.Add($"{SectionName}:LatencyMilliseconds must be between 20 and 2000 (got {LatencyMilliseconds}).");
+        if (string.IsNullOrWhiteSpace(ApplicationName)) problems.Add($"{SectionName}:ApplicationName must not be empty.");
+        return problems;
+    }
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid value.</summary>
     public void Validate()
     {
-        if (SampleRate is < 8000 or > 192_000) throw new ArgumentException($"The output rate must be 8000–192000 Hz (got {SampleRate}).");
-        if (Channels is < 1 or > 2) throw new ArgumentException($"The output must have 1 or 2 channels (got {Channels}).");
-        if (LatencyMilliseconds is < 20 or > 2000) throw new ArgumentException($"The output latency must be 20–2000 ms (got {LatencyMilliseconds}).");
-        if (string.IsNullOrWhiteSpace(ApplicationName)) throw new ArgumentException("The PulseAudio application name must not be empty.");
+        if (Problems() is [var first, ..]) throw new ArgumentException(first);
     }
 }

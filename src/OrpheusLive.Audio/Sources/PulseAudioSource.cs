@@ -43,6 +43,9 @@ public sealed class PulseAudioSource : IAudioSource
     /// <inheritdoc />
     public string Description { get; }
 
+    /// <summary>What it records and how (device, server, fragment size).</summary>
+    public PulseAudioSourceOptions Options => _options;
+
     /// <inheritdoc />
     public bool IsLive => true;
 

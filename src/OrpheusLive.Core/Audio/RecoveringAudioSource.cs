@@ -12,8 +12,7 @@ namespace OrpheusLive.Core.Audio;
 public sealed class RecoveringAudioSource : IAudioSource
 {
     private readonly Func<IAudioSource> _open;
-    private readonly Action<string, string?> _report;
-    private string? _lostMessage;
+    private readonly Action<string, bool> _report;
     private readonly TimeProvider _time;
     private IAudioSource? _current;
     private bool _delivered;
@@ -23,16 +22,17 @@ public sealed class RecoveringAudioSource : IAudioSource
     /// <summary>Creates the source; the device is opened on the first read.</summary>
     /// <param name="open">Opens the device (again).</param>
     /// <param name="report">
-    /// Called with (message, null) when the device is lost and with (message, the loss message it resolves) when it is back.
+    /// Called with (message, false) when the device is lost and with (message, true) when it is back; the caller reports
+    /// both under one warning id (the recovery resolves the loss).
     /// </param>
     /// <param name="retryInterval">How often to try reopening a lost device.</param>
     /// <param name="stallTimeout">
     /// A device that delivers nothing for this long counts as lost too (PulseAudio moves a stream whose source
     /// vanished to a fallback that may be silent); null waits forever.
     /// </param>
-    /// <param name="time">The clock (tests may pass their own).</param>
+    /// <param name="time">The clock of retries, the stall timeout and the silence delivered meanwhile (tests pass a fake one).</param>
     public RecoveringAudioSource(
-        Func<IAudioSource> open, Action<string, string?> report, TimeSpan retryInterval, TimeSpan? stallTimeout = null, TimeProvider? time = null)
+        Func<IAudioSource> open, Action<string, bool> report, TimeSpan retryInterval, TimeSpan? stallTimeout = null, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(open);
         ArgumentNullException.ThrowIfNull(report);
@@ -68,11 +68,11 @@ public sealed class RecoveringAudioSource : IAudioSource
 
         if (_current is { } source)
         {
-            using var stall = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            if (_stallTimeout is { } timeout && _delivered)
-            {
-                stall.CancelAfter(timeout);
-            }
+            // The stall timer runs on the injected clock, so a test's fake time (not the wall clock) decides the loss.
+            using var stallTimer = _stallTimeout is { } timeout && _delivered
+                ? new CancellationTokenSource(timeout, _time)
+                : new CancellationTokenSource();
+            using var stall = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, stallTimer.Token);
 
             try
             {
@@ -80,7 +80,7 @@ public sealed class RecoveringAudioSource : IAudioSource
                 if (n > 0 && IsRecovering)
                 {
                     IsRecovering = false;
-                    _report("Microphone is back; listening again.", _lostMessage);
+                    _report("Microphone is back; listening again.", true);
                 }
 
                 _delivered |= n > 0;
@@ -90,7 +90,7 @@ public sealed class RecoveringAudioSource : IAudioSource
             {
                 await LoseAsync(source, e.Message).ConfigureAwait(false);
             }
-            catch (OperationCanceledException) when (stall.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (stallTimer.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
                 await LoseAsync(source, $"no audio for {_stallTimeout!.Value.TotalSeconds:0} s.").ConfigureAwait(false);
             }
@@ -124,8 +124,7 @@ public sealed class RecoveringAudioSource : IAudioSource
         }
 
         IsRecovering = true;
-        _lostMessage = $"Microphone lost: {problem} Retrying every {RetryInterval.TotalSeconds:0.#} s; the music keeps its current mood.";
-        _report(_lostMessage, null);
+        _report($"Microphone lost: {problem} Retrying every {RetryInterval.TotalSeconds:0.#} s; the music keeps its current mood.", false);
     }
 
     private void TryReopen()

@@ -11,7 +11,8 @@ namespace OrpheusLive.Core.Debouncing;
 /// <see cref="DebounceOptions.ChangeRatePerSecond"/>, between windows and across pauses. Consistent windows therefore
 /// build confidence even when each one alone is unsure, while one odd window barely moves it. A new emotion is
 /// accepted only when its belief reaches the threshold, leads the current emotion by the hysteresis margin, and stays
-/// on top without interruption for the hold time.
+/// on top without interruption for the hold time. Each state also carries the belief and the challenger being held back
+/// with the hold time it still needs, so a UI can say why the emotion has not changed yet.
 /// </summary>
 /// <remarks>
 /// Time is read from the scheduler, never from the events, so tests drive it with a <c>HistoricalScheduler</c>
@@ -50,6 +51,7 @@ public static class EmotionDebouncer
         private double[] _belief = [];
         private DateTimeOffset _lastUpdate;
         private string? _current;
+        private DateTimeOffset? _currentSince;
         private string? _candidate;
         private DateTimeOffset _candidateSince;
 
@@ -70,7 +72,7 @@ public static class EmotionDebouncer
             {
                 // Any interruption restarts the hold: a challenger must lead continuously.
                 _candidate = null;
-                return new EmotionState(now, _current, _current is null ? topScore : currentScore, false);
+                return State(now, _current is null ? topScore : currentScore, false, null, TimeSpan.Zero);
             }
 
             if (_candidate != topLabel)
@@ -79,14 +81,34 @@ public static class EmotionDebouncer
                 _candidateSince = now;
             }
 
-            if ((now - _candidateSince).TotalSeconds < options.HoldSeconds)
+            var held = now - _candidateSince;
+            var hold = TimeSpan.FromSeconds(options.HoldSeconds);
+            if (held < hold)
             {
-                return new EmotionState(now, _current, _current is null ? topScore : currentScore, false);
+                return State(now, _current is null ? topScore : currentScore, false, topLabel, hold - held);
             }
 
             _current = topLabel;
+            _currentSince = now;
             _candidate = null;
-            return new EmotionState(now, _current, topScore, true);
+            return State(now, topScore, true, null, TimeSpan.Zero);
+        }
+
+        private EmotionState State(DateTimeOffset now, float confidence, bool changed, string? challenger, TimeSpan holdRemaining)
+        {
+            var belief = new KeyValuePair<string, float>[_labels.Length];
+            for (var i = 0; i < belief.Length; i++)
+            {
+                belief[i] = new(_labels[i], (float)_belief[i]);
+            }
+
+            return new EmotionState(now, _current, confidence, changed)
+            {
+                Belief = belief,
+                Since = _currentSince,
+                Challenger = challenger,
+                HoldRemaining = holdRemaining,
+            };
         }
 
         private void Update(IReadOnlyList<KeyValuePair<string, float>> scores, DateTimeOffset now)

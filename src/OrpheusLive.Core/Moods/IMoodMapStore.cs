@@ -12,6 +12,9 @@ public interface IMoodMapStore
     /// <summary>Where edits are saved.</summary>
     string UserFilePath { get; }
 
+    /// <summary>What a mood may list as music (the installed players' rules); editors validate edits with these.</summary>
+    MoodTargetRules Targets { get; }
+
     /// <summary>
     /// Validates and saves <paramref name="map"/> atomically (never a half-written file), then makes it current.
     /// </summary>

@@ -5,7 +5,8 @@ using OrpheusLive.Core.Emotions;
 namespace OrpheusLive.Core.Moods;
 
 /// <summary>
-/// Reads and writes the mapping file and validates it. The format:
+/// Reads and writes the mapping file and validates it (pure: text in, text out; the file store is an adapter). Targets
+/// are checked and normalised by the players' rules (<see cref="MoodTargetRules"/>). The format:
 /// <code>
 /// { "emotions": { "happy": "upbeat", … },
 ///   "moods": { "upbeat": { "targets": ["spotify:playlist:…", "samples/music/upbeat"], "shuffle": true }, … } }
@@ -20,9 +21,13 @@ public static class MoodMapSerializer
     };
 
     /// <summary>Parses and validates a mapping. <paramref name="source"/> names the file in error messages.</summary>
+    /// <param name="json">The file's text.</param>
+    /// <param name="source">The file, for messages.</param>
+    /// <param name="targets">What the installed players accept as targets.</param>
     /// <exception cref="MoodMapException">The JSON is malformed or an entry is invalid; the message names it.</exception>
-    public static MoodMap Parse(string json, string source)
+    public static MoodMap Parse(string json, string source, MoodTargetRules targets)
     {
+        ArgumentNullException.ThrowIfNull(targets);
         JsonDocument document;
         try
         {
@@ -55,20 +60,25 @@ public static class MoodMapSerializer
             var moods = new Dictionary<string, MoodTargets>(StringComparer.OrdinalIgnoreCase);
             foreach (var entry in Section(root, "moods", source).EnumerateObject())
             {
-                moods[entry.Name.Trim().ToLowerInvariant()] = ParseMood(entry, source);
+                moods[entry.Name.Trim().ToLowerInvariant()] = ParseMood(entry, source, targets);
             }
 
             var map = new MoodMap(emotions, moods);
-            Validate(map, source, requireLocalExists: false);
+            Validate(map, source, targets, mustExist: false);
             return map;
         }
     }
 
     /// <summary>Checks that every emotion is canonical and maps to a mood with at least one valid target.</summary>
+    /// <param name="map">The mapping.</param>
+    /// <param name="source">The file or "mapping", for messages.</param>
+    /// <param name="targets">What the installed players accept as targets.</param>
+    /// <param name="mustExist">Also require local folders to exist.</param>
     /// <exception cref="MoodMapException">The first problem found, naming the entry.</exception>
-    public static void Validate(MoodMap map, string source, bool requireLocalExists)
+    public static void Validate(MoodMap map, string source, MoodTargetRules targets, bool mustExist)
     {
         ArgumentNullException.ThrowIfNull(map);
+        ArgumentNullException.ThrowIfNull(targets);
         if (map.Emotions.Count == 0)
         {
             throw new MoodMapException($"{source}: \"emotions\" is empty; map at least one emotion to a mood");
@@ -88,16 +98,16 @@ public static class MoodMapSerializer
             }
         }
 
-        foreach (var (mood, targets) in map.Moods)
+        foreach (var (mood, moodTargets) in map.Moods)
         {
-            if (targets.Targets.Count == 0)
+            if (moodTargets.Targets.Count == 0)
             {
-                throw new MoodMapException($"{source}: mood '{mood}' has no targets; add a Spotify URI or a local folder");
+                throw new MoodMapException($"{source}: mood '{mood}' has no targets; add {targets.Accepted}");
             }
 
-            for (var i = 0; i < targets.Targets.Count; i++)
+            for (var i = 0; i < moodTargets.Targets.Count; i++)
             {
-                if (PlaylistTarget.Normalize(targets.Targets[i], requireLocalExists, out var error) is null)
+                if (targets.Normalize(moodTargets.Targets[i], mustExist, out var error) is null)
                 {
                     throw new MoodMapException($"{source}: mood '{mood}' target {i + 1}: {error}");
                 }
@@ -169,15 +179,15 @@ public static class MoodMapSerializer
         throw new MoodMapException($"{source}: missing \"{name}\"");
     }
 
-    private static MoodTargets ParseMood(JsonProperty entry, string source)
+    private static MoodTargets ParseMood(JsonProperty entry, string source, MoodTargetRules rules)
     {
         var value = entry.Value;
         switch (value.ValueKind)
         {
             case JsonValueKind.String:
-                return new MoodTargets([value.GetString()!]);
+                return new MoodTargets([Normalize(value.GetString(), entry.Name, 0, source, rules)]);
             case JsonValueKind.Array:
-                return new MoodTargets(ReadTargets(value, entry.Name, source));
+                return new MoodTargets(ReadTargets(value, entry.Name, source, rules));
             case JsonValueKind.Object:
                 var shuffle = true;
                 IReadOnlyList<string>? targets = null;
@@ -186,7 +196,7 @@ public static class MoodMapSerializer
                     if (string.Equals(p.Name, "targets", StringComparison.OrdinalIgnoreCase))
                     {
                         targets = p.Value.ValueKind == JsonValueKind.Array
-                            ? ReadTargets(p.Value, entry.Name, source)
+                            ? ReadTargets(p.Value, entry.Name, source, rules)
                             : throw new MoodMapException($"{source}: moods.{entry.Name}.targets must be an array of strings");
                     }
                     else if (string.Equals(p.Name, "shuffle", StringComparison.OrdinalIgnoreCase))
@@ -206,7 +216,7 @@ public static class MoodMapSerializer
         }
     }
 
-    private static List<string> ReadTargets(JsonElement array, string mood, string source)
+    private static List<string> ReadTargets(JsonElement array, string mood, string source, MoodTargetRules rules)
     {
         var list = new List<string>();
         foreach (var item in array.EnumerateArray())
@@ -216,11 +226,13 @@ public static class MoodMapSerializer
                 throw new MoodMapException($"{source}: moods.{mood}.targets must contain only strings");
             }
 
-            var normalized = PlaylistTarget.Normalize(item.GetString(), requireLocalExists: false, out var error)
-                ?? throw new MoodMapException($"{source}: mood '{mood}' target {list.Count + 1}: {error}");
-            list.Add(normalized);
+            list.Add(Normalize(item.GetString(), mood, list.Count, source, rules));
         }
 
         return list;
     }
+
+    private static string Normalize(string? target, string mood, int index, string source, MoodTargetRules rules) =>
+        rules.Normalize(target, mustExist: false, out var error)
+        ?? throw new MoodMapException($"{source}: mood '{mood}' target {index + 1}: {error}");
 }

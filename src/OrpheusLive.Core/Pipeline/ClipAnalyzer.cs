@@ -4,7 +4,8 @@ using OrpheusLive.Core.Windowing;
 namespace OrpheusLive.Core.Pipeline;
 
 /// <summary>
-/// Scores a whole clip through the live windowing path: a clip shorter than one window is zero-padded to one window;
+/// Scores a whole clip through the live windowing path: a clip shorter than one window is centred in one window
+/// (<see cref="WindowPadding"/>, the rule live listening uses too);
 /// a longer one is cut into windows every hop (plus one ending at the clip's end) and the probabilities of its speech
 /// windows are averaged (of all windows when none holds speech).
 /// </summary>
@@ -49,9 +50,7 @@ public sealed class ClipAnalyzer(WindowAnalyzer analyzer, double hopSeconds)
 
         if (samples.Length <= size)
         {
-            // Centred, as the model was evaluated in training: silence on both sides rather than all at the end.
-            _window.AsSpan().Clear();
-            samples.CopyTo(_window.AsSpan((size - samples.Length) / 2));
+            WindowPadding.Centre(samples, _window);
             Score(_window, samples.Length / (double)IAudioSource.SampleRate);
         }
         else

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using OrpheusLive.Core.Configuration;
+using OrpheusLive.Storage;
 using OrpheusLive.Spotify.Api;
 
 namespace OrpheusLive.Spotify.Auth;

@@ -30,7 +30,8 @@ internal sealed class SpotifyRequestSender
         _time = time;
         _logger = logger;
         _resilience = options.Value.Resilience;
-        _pipeline = new ResiliencePipelineBuilder<HttpResponseMessage>()
+        // Retry delays and attempt timeouts run on the injected clock, so tests drive them instead of waiting.
+        _pipeline = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }
             .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
                 // The per-kind limits are enforced in ShouldRetry; this is only the outer bound.

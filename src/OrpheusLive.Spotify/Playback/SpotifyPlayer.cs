@@ -106,13 +106,8 @@ public sealed class SpotifyPlayer : IPlayer
         var targets = new List<string>();
         foreach (var target in request.Targets)
         {
-            if (!PlaylistTarget.IsSpotify(target) && !target.StartsWith("http", StringComparison.OrdinalIgnoreCase))
-            {
-                continue; // a local folder: not ours
-            }
-
-            var normalized = PlaylistTarget.Normalize(target, requireLocalExists: false, out _);
-            if (normalized is not null && PlaylistTarget.IsSpotify(normalized) && !targets.Contains(normalized))
+            // Local folders (and anything else that is not a valid Spotify URI or link) are not ours.
+            if (SpotifyTargetValidator.ToUri(target) is { } normalized && !targets.Contains(normalized))
             {
                 targets.Add(normalized);
             }

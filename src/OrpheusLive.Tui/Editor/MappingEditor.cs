@@ -17,7 +17,7 @@ public static class MappingEditor
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(options);
-        if (MappingFileGuard.Problem(store.UserFilePath) is { } problem)
+        if (MappingFileGuard.Problem(store.UserFilePath, store.Targets) is { } problem)
         {
             var answer = ChoiceDialog.Ask(
                 session,

@@ -1,5 +1,5 @@
 using System.Collections.ObjectModel;
-using OrpheusLive.Core.Configuration;
+using OrpheusLive.Storage;
 using OrpheusLive.Core.Moods;
 using OrpheusLive.Tui.Hosting;
 using OrpheusLive.Tui.Mapping;
@@ -50,7 +50,7 @@ public sealed class MappingEditorView : Runnable
         _session = session;
         _store = store;
         _options = options;
-        _draft = new MappingDraft(store.Current);
+        _draft = new MappingDraft(store.Current, store.Targets);
         Width = Dim.Fill();
         Height = Dim.Fill();
 
@@ -373,7 +373,7 @@ public sealed class MappingEditorView : Runnable
         string? backup = null;
         try
         {
-            if (MappingFileGuard.Problem(path) is not null)
+            if (MappingFileGuard.Problem(path, _store.Targets) is not null)
             {
                 backup = MappingFileGuard.BackUp(path, _options.Clock.GetLocalNow());
             }

@@ -10,9 +10,12 @@ namespace OrpheusLive.Tui.Editor;
 public static class MappingFileGuard
 {
     /// <summary>Why the file at <paramref name="path"/> cannot be used, or null when it is absent or valid.</summary>
-    public static string? Problem(string path)
+    /// <param name="path">The user's mapping file.</param>
+    /// <param name="targets">The players' target rules the store validates with.</param>
+    public static string? Problem(string path, MoodTargetRules targets)
     {
         ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(targets);
         if (!File.Exists(path))
         {
             return null;
@@ -20,7 +23,7 @@ public static class MappingFileGuard
 
         try
         {
-            MoodMapSerializer.Parse(File.ReadAllText(path), path);
+            MoodMapSerializer.Parse(File.ReadAllText(path), path, targets);
             return null;
         }
         catch (MoodMapException e)

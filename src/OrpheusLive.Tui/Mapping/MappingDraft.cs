@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using OrpheusLive.Core.Configuration;
 using OrpheusLive.Core.Emotions;
 using OrpheusLive.Core.Moods;
 
@@ -14,21 +13,26 @@ namespace OrpheusLive.Tui.Mapping;
 public sealed partial class MappingDraft
 {
     private byte[] _original;
+    private readonly MoodTargetRules _targets;
     private readonly Dictionary<string, string> _emotions = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, MoodTargets> _moods = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Starts editing a copy of <paramref name="map"/>.</summary>
-    public MappingDraft(MoodMap map)
+    /// <param name="map">The mapping to edit.</param>
+    /// <param name="targets">What the installed players accept as targets (<see cref="IMoodMapStore.Targets"/>).</param>
+    public MappingDraft(MoodMap map, MoodTargetRules targets)
     {
         ArgumentNullException.ThrowIfNull(map);
+        ArgumentNullException.ThrowIfNull(targets);
+        _targets = targets;
         foreach (var (emotion, mood) in map.Emotions)
         {
             _emotions[emotion.ToLowerInvariant()] = mood.ToLowerInvariant();
         }
 
-        foreach (var (mood, targets) in map.Moods)
+        foreach (var (mood, music) in map.Moods)
         {
-            _moods[mood.ToLowerInvariant()] = new MoodTargets([.. targets.Targets], targets.Shuffle);
+            _moods[mood.ToLowerInvariant()] = new MoodTargets([.. music.Targets], music.Shuffle);
         }
 
         _original = MoodMapSerializer.Serialize(ToMap());
@@ -169,7 +173,7 @@ public sealed partial class MappingDraft
     {
         try
         {
-            MoodMapSerializer.Validate(ToMap(), "mapping", requireLocalExists: false);
+            MoodMapSerializer.Validate(ToMap(), "mapping", _targets, mustExist: false);
             return null;
         }
         catch (MoodMapException e)
@@ -185,53 +189,27 @@ public sealed partial class MappingDraft
             .ToDictionary(m => m.Key, m => m.Value, StringComparer.OrdinalIgnoreCase));
 
     /// <summary>
-    /// Validates a playlist the user typed: a Spotify URI (playlist, album, track, artist), an open.spotify.com link
-    /// (converted to a URI) or an existing local folder or file. Local paths are kept as written when they exist beside
-    /// the app (like the shipped <c>samples/music/…</c>), made absolute when they exist relative to the current
-    /// directory, and <c>~/</c> means the home folder. Returns the normalised target, or null with <paramref name="error"/>.
+    /// Validates a playlist the user typed with the players' rules: a Spotify URI or open.spotify.com link (converted to
+    /// a URI), or an existing local folder or file (made absolute when it exists only relative to the current directory).
+    /// Surrounding quotes are dropped. Returns the normalised target, or null with <paramref name="error"/>.
     /// </summary>
-    public static string? NormalizeTarget(string? input, out string? error)
+    public string? NormalizeTarget(string? input, out string? error)
     {
         var text = input?.Trim().Trim('"', '\'') ?? "";
-        if (text.StartsWith("~/", StringComparison.Ordinal))
-        {
-            text = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), text[2..]);
-        }
-
         if (text.Length == 0)
         {
-            error = "Type a Spotify URI (spotify:playlist:…), an open.spotify.com link or a local folder.";
+            error = $"Type {_targets.Accepted}.";
             return null;
         }
 
-        var normalized = PlaylistTarget.Normalize(text, requireLocalExists: false, out error);
+        var normalized = _targets.Normalize(text, mustExist: true, out error);
         if (normalized is null)
         {
-            error = Capitalize(error ?? "not a valid playlist");
-            return null;
+            error = Capitalize(error ?? "not a valid playlist") + ".";
         }
 
-        if (PlaylistTarget.IsSpotify(normalized))
-        {
-            return normalized;
-        }
-
-        if (Exists(UserPaths.ResolveAppPath(normalized)))
-        {
-            return normalized;
-        }
-
-        var fromCurrentDirectory = Path.GetFullPath(normalized);
-        if (Exists(fromCurrentDirectory))
-        {
-            return fromCurrentDirectory;
-        }
-
-        error = $"The local folder '{text}' does not exist (or use spotify:playlist:…, spotify:album:…, spotify:track:… or an open.spotify.com link).";
-        return null;
+        return normalized;
     }
-
-    private static bool Exists(string path) => Directory.Exists(path) || File.Exists(path);
 
     private static string Capitalize(string message) =>
         message.Length > 0 && char.IsLower(message[0]) && !message.StartsWith('\'') ? char.ToUpperInvariant(message[0]) + message[1..] : message;

@@ -2,16 +2,18 @@ using System.Reactive.Linq;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using OrpheusLive.Cli;
-using OrpheusLive.Core.Pipeline;
+using OrpheusLive.Core.Pipeline.State;
+using OrpheusLive.Core.Playback;
 using OrpheusLive.Hosting;
 
 namespace OrpheusLive.Commands;
 
 /// <summary>
 /// <c>orpheus listen</c>: the headless pipeline. Prints one JSON object per window and per music change with
-/// <c>--json</c>, or a readable line per change without it. Exits 0 at the end of a file input.
+/// <c>--json</c>, or a readable line per change without it. Parses its options, hands them to the hosted pipeline and
+/// waits: exits 0 at the end of a file input (or on Ctrl+C), 1 with one line when the input fails.
 /// </summary>
-public sealed class ListenCommand(LiveSessionFactory sessions, IConfiguration configuration) : ICliCommand
+public sealed class ListenCommand(PipelineRunner runner, IPipelineControl pipeline, IPlayerFactory players, IConfiguration configuration) : ICliCommand
 {
     /// <inheritdoc />
     public string Name => "listen";
@@ -23,7 +25,7 @@ public sealed class ListenCommand(LiveSessionFactory sessions, IConfiguration co
     public string Usage => """
         usage: orpheus listen [--input FILE.wav] [--fast] [--player auto|console|local|spotify] [--device NAME] [--json]
 
-          --input FILE   analyse a WAV file instead of the microphone (any rate/channels; resampled to 16 kHz mono)
+          --input FILE   analyse an audio file (WAV) instead of the microphone (any rate/channels; resampled to 16 kHz mono)
           --fast         read the file as fast as possible instead of in real time
           --player NAME  who plays the music (default: console; 'auto' = Spotify if logged in, else local files)
           --device NAME  microphone (PulseAudio source name; default: the system default)
@@ -39,13 +41,11 @@ public sealed class ListenCommand(LiveSessionFactory sessions, IConfiguration co
         ArgumentNullException.ThrowIfNull(args);
         args.RejectUnknown("input", "fast", "player", "device", "json", "help");
         var json = args.Has("json");
-        var request = ListenRequest.From(args, configuration, defaultPlayer: "console");
-
-        await using var session = sessions.Create(request);
+        var request = ListenRequest.From(args, configuration, defaultPlayer: "console", players.Names);
         var output = Console.Out;
         using var writer = new Utf8JsonWriter(Console.OpenStandardOutput());
         var gate = new object();
-        using var subscription = session.Pipeline.Events.Subscribe(e =>
+        using var subscription = pipeline.Events.Subscribe(e =>
         {
             lock (gate)
             {
@@ -62,12 +62,9 @@ public sealed class ListenCommand(LiveSessionFactory sessions, IConfiguration co
                 HumanEventWriter.Write(output, e);
             }
         });
-        foreach (var warning in session.Warnings)
-        {
-            session.Pipeline.Report(StatusSeverity.Warning, warning);
-        }
 
-        await session.Pipeline.RunAsync(cancellationToken);
+        var outcome = await runner.RunAsync(request, cancellationToken);
+        outcome.ThrowIfFailed();
         return 0;
     }
 }

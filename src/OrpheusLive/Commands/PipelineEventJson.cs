@@ -6,7 +6,8 @@ namespace OrpheusLive.Commands;
 /// <summary>
 /// The one-object-per-line JSON of <c>listen --json</c> (a contract used by scripts and acceptance checks):
 /// <c>{"type":"window","t",…,"speech","emotion","confidence","scores":{…},"latency_ms"}</c> and
-/// <c>{"type":"decision","t","emotion","mood","target"}</c>; status lines are <c>{"type":"status","level","message"}</c>.
+/// <c>{"type":"decision","t","emotion","mood","target"}</c>; status lines are
+/// <c>{"type":"status","t","id","level","message"}</c> (plus <c>"resolves"</c>, the id of the warning a recovery ends).
 /// </summary>
 public static class PipelineEventJson
 {
@@ -67,8 +68,14 @@ public static class PipelineEventJson
             case StatusEvent s:
                 json.WriteString("type", "status");
                 json.WriteNumber("t", Math.Round(s.T, 3));
+                json.WriteString("id", s.Id);
                 json.WriteString("level", s.Severity.ToString().ToLowerInvariant());
                 json.WriteString("message", s.Message);
+                if (s.Resolves is not null)
+                {
+                    json.WriteString("resolves", s.Resolves);
+                }
+
                 break;
         }
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Configuration;
-using OrpheusLive.Core.Configuration;
+using OrpheusLive.Storage;
 
 namespace OrpheusLive.Hosting;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
-using OrpheusLive.Core.Configuration;
+using OrpheusLive.Storage;
 using Serilog;
 using Serilog.Events;
 

@@ -3,6 +3,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Configuration;
 using OrpheusLive.Audio;
+using OrpheusLive.Audio.Decoding;
+using OrpheusLive.Audio.Decoding.Formats;
 using OrpheusLive.Audio.Playback;
 using OrpheusLive.Cli;
 using OrpheusLive.Commands;
@@ -16,9 +18,11 @@ using OrpheusLive.Core.Emotions;
 using OrpheusLive.Core.Debouncing;
 using OrpheusLive.Core.Moods;
 using OrpheusLive.Core.Pipeline;
+using OrpheusLive.Core.Pipeline.State;
 using OrpheusLive.Core.Playback;
 using OrpheusLive.Onnx;
 using OrpheusLive.Players;
+using OrpheusLive.Storage;
 
 namespace OrpheusLive.Hosting;
 
@@ -29,49 +33,82 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddOrpheusServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddPipeline();
+        services.AddLivePipeline();
         services.AddInference(configuration);
-        services.AddAudio(configuration);
+        services.AddAudio();
         services.AddPlayers();
         services.AddCommands();
         return services;
     }
 
-    /// <summary>The emotion model and speech gate (ONNX Runtime), created on first use so commands that need no model start fast.</summary>
+    /// <summary>
+    /// The emotion model and speech gate (ONNX Runtime), created on first use so commands that need no model start fast;
+    /// their <c>Model</c> options (bound and checked by the adapter) are validated when the host starts, like every other.
+    /// </summary>
     public static IServiceCollection AddInference(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOnnxInference(configuration);
+        services.AddOptions<OnnxOptions>().ValidateOnStart();
         services.AddSingleton(sp => new Lazy<IEmotionClassifier>(sp.GetRequiredService<IEmotionClassifier>));
         services.AddSingleton<Func<ISpeechDetector>>(sp => sp.GetRequiredService<ISpeechDetector>);
         return services;
     }
 
-    /// <summary>Audio inputs (WAV files, PulseAudio, waveIn) and the built-in local player (PulseAudio output).</summary>
-    public static IServiceCollection AddAudio(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>
+    /// The one audio decoder (its formats: one line each), audio inputs (decoded files, PulseAudio, WASAPI) and the
+    /// built-in local player (PulseAudio or WASAPI output), each with its options bound and validated at start.
+    /// </summary>
+    public static IServiceCollection AddAudio(this IServiceCollection services)
     {
-        services.AddSingleton<IAudioSourceFactory>(_ => new AudioSourceFactory());
-        services.AddSingleton<IPlayerProvider>(sp =>
-        {
-            var player = configuration.GetSection(LocalPlayerOptions.SectionName).Get<LocalPlayerOptions>() ?? new LocalPlayerOptions();
-            var output = configuration.GetSection($"{LocalPlayerOptions.SectionName}:Output").Get<PulseAudioSinkOptions>() ?? new PulseAudioSinkOptions();
-            player.Validate();
-            output.Validate();
-            return new LocalPlayerProvider(player, output, sp.GetRequiredService<ILoggerFactory>());
-        });
+        services.AddValidatedOptions<AudioOptions>(AudioOptions.SectionName, o => o.Validate());
+        services.AddValidatedOptions<LocalPlayerOptions>(LocalPlayerOptions.SectionName, o => o.Problems());
+        services.AddValidatedOptions<PulseAudioSinkOptions>(PulseAudioSinkOptions.SectionName, o => o.Problems());
+        services.AddSingleton<IAudioFormat>(new WavAudioFormat());
+        services.AddSingleton<IAudioFormat>(new FlacAudioFormat());
+        services.AddSingleton<IAudioFormat>(new OggVorbisAudioFormat());
+        services.AddSingleton<IAudioFormat>(new OggOpusAudioFormat());
+        services.AddSingleton<IAudioFormat>(new Mp3AudioFormat());
+        services.AddSingleton<IAudioDecoder>(sp => new AudioDecoder(sp.GetServices<IAudioFormat>()));
+        services.AddSingleton<IAudioSourceFactory>(sp => new AudioSourceFactory(
+            sp.GetRequiredService<IAudioDecoder>(), sp.GetRequiredService<IOptions<AudioOptions>>().Value));
+        services.AddSingleton<IPlayerProvider>(sp => new LocalPlayerProvider(
+            sp.GetRequiredService<IOptions<LocalPlayerOptions>>().Value,
+            sp.GetRequiredService<IOptions<PulseAudioSinkOptions>>().Value,
+            sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton<ITargetValidator>(sp => new LocalTargetValidator(sp.GetRequiredService<IOptions<LocalPlayerOptions>>().Value));
         return services;
     }
 
     /// <summary>Options and stores of the pipeline core.</summary>
     public static IServiceCollection AddPipeline(this IServiceCollection services)
     {
-        services.AddOptions<ListenOptions>().BindConfiguration(ListenOptions.SectionName).ValidateOnStart();
-        services.AddOptions<DebounceOptions>().BindConfiguration(DebounceOptions.SectionName).ValidateOnStart();
-        services.AddOptions<MoodMapOptions>().BindConfiguration(MoodMapOptions.SectionName);
-        services.AddSingleton<IValidateOptions<ListenOptions>>(new SelfValidation<ListenOptions>(o => o.Validate()));
-        services.AddSingleton<IValidateOptions<DebounceOptions>>(new SelfValidation<DebounceOptions>(o => o.Validate()));
+        services.AddValidatedOptions<ListenOptions>(ListenOptions.SectionName, o => [o.Validate()]);
+        services.AddValidatedOptions<DebounceOptions>(DebounceOptions.SectionName, o => [o.Validate()]);
+        services.AddValidatedOptions<MoodMapOptions>(MoodMapOptions.SectionName, o => [o.Validate()]);
+        services.AddSingleton(sp => new MoodTargetRules(sp.GetServices<ITargetValidator>()));
         services.AddSingleton<FileMoodMapStore>(sp => new FileMoodMapStore(
-            sp.GetRequiredService<IOptions<MoodMapOptions>>().Value, sp.GetRequiredService<ILogger<FileMoodMapStore>>()));
+            sp.GetRequiredService<IOptions<MoodMapOptions>>().Value, sp.GetRequiredService<MoodTargetRules>(), sp.GetRequiredService<ILogger<FileMoodMapStore>>()));
         services.AddSingleton<IMoodMapStore>(sp => sp.GetRequiredService<FileMoodMapStore>());
-        services.AddSingleton<LiveSessionFactory>();
+        return services;
+    }
+
+    /// <summary>
+    /// The live pipeline as a hosted service: the one <see cref="LivePipeline"/> (state and controls, also as
+    /// <see cref="IPipelineControl"/> for the dashboard, the API and media keys, created on first use), what a run needs
+    /// (<see cref="LiveInputs"/>), the <see cref="PipelineRunner"/> commands hand their <see cref="ListenRequest"/> to,
+    /// and <see cref="LivePipelineService"/>, idle until a command asks to listen.
+    /// </summary>
+    public static IServiceCollection AddLivePipeline(this IServiceCollection services)
+    {
+        services.AddSingleton(sp => new LivePipeline(
+            sp.GetRequiredService<IMoodMapStore>(),
+            sp.GetRequiredService<IOptions<ListenOptions>>().Value,
+            sp.GetRequiredService<IOptions<DebounceOptions>>().Value,
+            sp.GetRequiredService<ILogger<LivePipeline>>()));
+        services.AddSingleton<IPipelineControl>(sp => new DeferredPipelineControl(sp.GetRequiredService<LivePipeline>));
+        services.AddSingleton<LiveInputs>();
+        services.AddSingleton<PipelineRunner>();
+        services.AddHostedService<LivePipelineService>();
         return services;
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OrpheusLive.Cli;
 using OrpheusLive.Commands.Api;
@@ -10,17 +11,17 @@ using OrpheusLive.Hosting;
 namespace OrpheusLive.Api.Tests.Support;
 
 /// <summary>
-/// Runs the real <c>orpheus serve</c> command from the app's own registrations (pipeline, players, AddApiCommands), with
-/// a test model, WAV-only audio and every file in a temporary directory.
+/// Runs the real <c>orpheus serve</c> command in a Generic Host built from the app's own registrations (pipeline, the
+/// hosted live pipeline, players, AddApiCommands), with a test model, WAV-only audio and every file in a temporary directory.
 /// </summary>
 internal sealed class ServeHarness : IAsyncDisposable
 {
-    private readonly ServiceProvider _services;
+    private readonly IHost _host;
     private readonly CancellationTokenSource _stop = new();
 
-    private ServeHarness(ServiceProvider services, string directory, int port, ListLoggerProvider logs)
+    private ServeHarness(IHost host, string directory, int port, ListLoggerProvider logs)
     {
-        _services = services;
+        _host = host;
         Directory = directory;
         Port = port;
         Logs = logs;
@@ -54,26 +55,31 @@ internal sealed class ServeHarness : IAsyncDisposable
             values[key] = value;
         }
 
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(configuration);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ApplicationName = "orpheus-test" });
+        builder.Configuration.AddInMemoryCollection(values);
+        var services = builder.Services;
         var logs = new ListLoggerProvider();
         services.AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
         services.AddPipeline();
+        services.AddLivePipeline();
         services.AddPlayers();
-        services.AddSingleton<IAudioSourceFactory, WavFileSourceFactory>();
+        services.AddSingleton<IAudioSourceFactory, FileSourceFactory>();
+        services.AddSingleton<Audio.Decoding.IAudioDecoder>(new Audio.Decoding.AudioDecoder([new Audio.Decoding.Formats.WavAudioFormat()]));
+        services.AddSingleton<Core.Playback.ITargetValidator, Spotify.Playback.SpotifyTargetValidator>();
+        services.AddSingleton<Core.Playback.ITargetValidator>(new Audio.Playback.LocalTargetValidator(new()));
         var model = classifier ?? new ToneClassifier();
         services.AddSingleton(new Lazy<IEmotionClassifier>(() => model));
         services.AddSingleton<Func<ISpeechDetector>>(() => new AlwaysSpeech());
         services.AddApiCommands();
-        return new ServeHarness(services.BuildServiceProvider(), directory, port, logs);
+        return new ServeHarness(builder.Build(), directory, port, logs);
     }
 
-    public ServeCommand Command => _services.GetServices<ICliCommand>().OfType<ServeCommand>().Single();
+    public ServeCommand Command => _host.Services.GetServices<ICliCommand>().OfType<ServeCommand>().Single();
 
-    /// <summary>Starts `serve ARGS` in the background and waits until /health answers.</summary>
+    /// <summary>Starts the host (the idle live pipeline service), then `serve ARGS` in the background; waits until /health answers.</summary>
     public async Task StartAsync(params string[] args)
     {
+        await _host.StartAsync(TestContext.Current.CancellationToken);
         var command = Command;
         Run = Task.Run(() => command.RunAsync(CommandArgs.Parse(args, command.Flags), _stop.Token));
         using var probe = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
@@ -121,7 +127,12 @@ internal sealed class ServeHarness : IAsyncDisposable
             await StopAsync();
         }
 
-        await _services.DisposeAsync();
+        using (var stopTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(20)))
+        {
+            await _host.StopAsync(stopTimeout.Token);
+        }
+
+        _host.Dispose();
         _stop.Dispose();
         try
         {

@@ -4,10 +4,11 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using OrpheusLive.Api.Live;
 using OrpheusLive.Commands;
-using OrpheusLive.Core.Configuration;
+using OrpheusLive.Storage;
 using OrpheusLive.Core.Emotions;
 using OrpheusLive.Core.Moods;
 using OrpheusLive.Core.Pipeline;
+using OrpheusLive.Core.Pipeline.State;
 
 namespace OrpheusLive.Api.Tests.Support;
 
@@ -64,7 +65,7 @@ internal sealed class TestApi : IAsyncDisposable
     public static async Task<TestApi> StartAsync(
         IEmotionClassifier? classifier = null,
         Action<ApiOptions>? configure = null,
-        Func<FileMoodMapStore, ILivePipeline>? pipeline = null,
+        Func<FileMoodMapStore, IPipelineControl>? pipeline = null,
         Func<ISpeechDetector>? speechDetectors = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), $"orpheus-api-{Guid.NewGuid():N}");
@@ -73,6 +74,7 @@ internal sealed class TestApi : IAsyncDisposable
         await File.WriteAllTextAsync(defaultFile, DefaultMapping);
         var store = new FileMoodMapStore(
             new MoodMapOptions { DefaultFile = defaultFile, UserFile = Path.Combine(directory, "moods.json") },
+            RealTargets.Rules,
             NullLogger<FileMoodMapStore>.Instance,
             watch: false);
 
@@ -87,6 +89,7 @@ internal sealed class TestApi : IAsyncDisposable
         var logs = new ListLoggerProvider();
         var loggers = LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
         var dependencies = new OrpheusApiDependencies(
+            new Audio.Decoding.AudioDecoder([new Audio.Decoding.Formats.WavAudioFormat()]),
             classifier ?? new ToneClassifier(),
             speechDetectors,
             store,

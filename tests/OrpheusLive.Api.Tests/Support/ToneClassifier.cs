@@ -6,14 +6,13 @@ namespace OrpheusLive.Api.Tests.Support;
 /// A deterministic stand-in for the ONNX model: the emotion depends on the pitch (zero-crossing rate over the non-zero samples) and the
 /// confidence on its loudness. Silence → neutral; ~200 Hz → sad; ~440 Hz → happy; ~1000 Hz → angry.
 /// Confidence = clamp(0.5 + RMS, 0.5, 0.95); the other labels share the rest equally.
-/// Like the real classifier, calls are serialised by a lock; it records whether two calls ever overlapped.
+/// Like the real classifier, calls are serialised by a lock.
 /// </summary>
 internal sealed class ToneClassifier : IEmotionClassifier
 {
     public static readonly string[] AllLabels = ["neutral", "happy", "sad", "angry"];
 
     private readonly Lock _gate = new();
-    private int _inside;
     private long _calls;
 
     public IReadOnlyList<string> Labels => AllLabels;
@@ -23,11 +22,6 @@ internal sealed class ToneClassifier : IEmotionClassifier
     public ModelInfo Info { get; } = new("/fake/tone.onnx", "tone-fake", "1.2.3", "test (CPU)", new Dictionary<string, string>());
 
     public long Calls => Interlocked.Read(ref _calls);
-
-    public bool Overlapped { get; private set; }
-
-    /// <summary>Extra time per call, to make concurrency visible.</summary>
-    public TimeSpan Delay { get; set; }
 
     public static (string Label, float Confidence) Expected(double frequency, double amplitude)
     {
@@ -44,47 +38,30 @@ internal sealed class ToneClassifier : IEmotionClassifier
 
         lock (_gate)
         {
-            if (Interlocked.Increment(ref _inside) > 1)
+            Interlocked.Increment(ref _calls);
+            double sum = 0;
+            var crossings = 0;
+            var active = 0; // samples that are not padding, so a padded clip keeps its pitch
+            for (var i = 0; i < window.Length; i++)
             {
-                Overlapped = true;
-            }
-
-            try
-            {
-                Interlocked.Increment(ref _calls);
-                if (Delay > TimeSpan.Zero)
+                sum += window[i] * (double)window[i];
+                if (window[i] != 0f)
                 {
-                    Thread.Sleep(Delay);
+                    active++;
                 }
 
-                double sum = 0;
-                var crossings = 0;
-                var active = 0; // samples that are not padding, so a padded clip keeps its pitch
-                for (var i = 0; i < window.Length; i++)
+                if (i > 0 && (window[i - 1] < 0) != (window[i] < 0))
                 {
-                    sum += window[i] * (double)window[i];
-                    if (window[i] != 0f)
-                    {
-                        active++;
-                    }
-
-                    if (i > 0 && (window[i - 1] < 0) != (window[i] < 0))
-                    {
-                        crossings++;
-                    }
-                }
-
-                var rms = Math.Sqrt(sum / window.Length);
-                var label = rms < 1e-3 ? "neutral" : LabelFor(crossings / 2.0 / (Math.Max(active, 1) / 16_000.0));
-                var confidence = (float)Math.Clamp(0.5 + rms, 0.5, 0.95);
-                for (var i = 0; i < AllLabels.Length; i++)
-                {
-                    probabilities[i] = AllLabels[i] == label ? confidence : (1 - confidence) / (AllLabels.Length - 1);
+                    crossings++;
                 }
             }
-            finally
+
+            var rms = Math.Sqrt(sum / window.Length);
+            var label = rms < 1e-3 ? "neutral" : LabelFor(crossings / 2.0 / (Math.Max(active, 1) / 16_000.0));
+            var confidence = (float)Math.Clamp(0.5 + rms, 0.5, 0.95);
+            for (var i = 0; i < AllLabels.Length; i++)
             {
-                Interlocked.Decrement(ref _inside);
+                probabilities[i] = AllLabels[i] == label ? confidence : (1 - confidence) / (AllLabels.Length - 1);
             }
         }
     }

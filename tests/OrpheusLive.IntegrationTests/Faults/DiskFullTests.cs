@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using OrpheusLive.Core.Moods;
+using OrpheusLive.Storage;
 
 namespace OrpheusLive.IntegrationTests.Faults;
 
@@ -47,7 +48,7 @@ public sealed class DiskFullTests
         disk.Free();
         using var saved = await serve.Client.PutAsJsonAsync("/api/moods/happy", new { mood = "comforting" }, TestContext.Current.CancellationToken);
         saved.StatusCode.ShouldBe(HttpStatusCode.OK, await saved.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
-        var map = MoodMapSerializer.Parse(await File.ReadAllTextAsync(disk.File("moods.json"), TestContext.Current.CancellationToken), "moods.json");
+        var map = MoodMapSerializer.Parse(await File.ReadAllTextAsync(disk.File("moods.json"), TestContext.Current.CancellationToken), "moods.json", RealTargets.Rules);
         map.MoodFor("happy").ShouldBe("comforting");
         map.MoodFor("sad").ShouldBe("comforting");
         TempFiles(disk.Path).ShouldBeEmpty();
@@ -66,6 +67,7 @@ public sealed class DiskFullTests
         disk.FillUp();
         using var store = new FileMoodMapStore(
             new MoodMapOptions { DefaultFile = Path.Combine(OrpheusProcess.AppDirectory, "config", "moods.json"), UserFile = disk.File("moods.json") },
+            RealTargets.Rules,
             NullLogger<FileMoodMapStore>.Instance,
             watch: false);
         store.Current.MoodFor("happy").ShouldBe("exciting");
@@ -85,7 +87,7 @@ public sealed class DiskFullTests
 
         disk.Free();
         await store.SaveAsync(changed, TestContext.Current.CancellationToken);
-        MoodMapSerializer.Parse(await File.ReadAllTextAsync(disk.File("moods.json"), TestContext.Current.CancellationToken), "moods.json")
+        MoodMapSerializer.Parse(await File.ReadAllTextAsync(disk.File("moods.json"), TestContext.Current.CancellationToken), "moods.json", RealTargets.Rules)
             .MoodFor("happy").ShouldBe("comforting");
         store.Current.MoodFor("happy").ShouldBe("comforting");
         TempFiles(disk.Path).ShouldBeEmpty();
@@ -95,7 +97,7 @@ public sealed class DiskFullTests
     internal static byte[] UserMapping(string happyMood)
     {
         var shipped = MoodMapSerializer.Parse(
-            File.ReadAllText(Path.Combine(OrpheusProcess.AppDirectory, "config", "moods.json")), "config/moods.json");
+            File.ReadAllText(Path.Combine(OrpheusProcess.AppDirectory, "config", "moods.json")), "config/moods.json", RealTargets.Rules);
         var map = shipped with
         {
             Emotions = new Dictionary<string, string>(shipped.Emotions, StringComparer.OrdinalIgnoreCase) { ["happy"] = happyMood },

@@ -24,7 +24,7 @@ public sealed class SignalDuringSaveTests
         using var config = new TempDirectory();
         var original = DiskFullTests.UserMapping("exciting");
         await File.WriteAllBytesAsync(config.File("moods.json"), original, TestContext.Current.CancellationToken);
-        var initial = MoodMapSerializer.Parse(System.Text.Encoding.UTF8.GetString(original), "initial");
+        var initial = MoodMapSerializer.Parse(System.Text.Encoding.UTF8.GetString(original), "initial", RealTargets.Rules);
 
         await using var serve = await ServeProcess.StartAsync(config.Path);
         using var stopClients = new CancellationTokenSource();
@@ -57,7 +57,7 @@ public sealed class SignalDuringSaveTests
 
         // Whatever the signal: the file is a complete mapping (the rename is atomic) and no acknowledged save is lost.
         var text = await File.ReadAllTextAsync(config.File("moods.json"), TestContext.Current.CancellationToken);
-        var map = Should.NotThrow(() => MoodMapSerializer.Parse(text, "moods.json"), $"moods.json after SIGKILL/SIGTERM:\n{text}");
+        var map = Should.NotThrow(() => MoodMapSerializer.Parse(text, "moods.json", RealTargets.Rules), $"moods.json after SIGKILL/SIGTERM:\n{text}");
         foreach (var state in states)
         {
             var allowed = new List<string?>(state.InFlight) { state.LastAcknowledged ?? initial.MoodFor(state.Emotion) };

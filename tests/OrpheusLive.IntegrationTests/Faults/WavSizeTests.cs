@@ -27,7 +27,9 @@ public sealed class WavSizeTests
         var (code, stdout, stderr) = await OrpheusProcess.RunAsync(["listen", "--input", path, "--fast", "--json"], dir.Path);
 
         code.ShouldBe(1, stderr);
-        stdout.ShouldBeEmpty();
+        var status = System.Text.Json.JsonDocument.Parse(stdout.Trim()).RootElement; // the one JSON line: the same error
+        status.GetProperty("id").GetString().ShouldBe("input.failed");
+        status.GetProperty("message").GetString()!.ShouldContain("truncated");
         var lines = stderr.Trim().Split('\n');
         lines.Length.ShouldBe(1, stderr);
         lines[0].ShouldStartWith("orpheus listen: ");

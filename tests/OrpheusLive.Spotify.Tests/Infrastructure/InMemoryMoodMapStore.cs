@@ -1,6 +1,8 @@
 using System.Reactive.Linq;
 using System.Reactive.Subjects;
 using OrpheusLive.Core.Moods;
+using OrpheusLive.Core.Playback;
+using OrpheusLive.Spotify.Playback;
 
 namespace OrpheusLive.Spotify.Tests.Infrastructure;
 
@@ -25,15 +27,27 @@ public sealed class InMemoryMoodMapStore : IMoodMapStore
 
     public int Saves { get; private set; }
 
+    /// <summary>Spotify's real rules, and local folders accepted as written (the built-in player is not under test here).</summary>
+    public static MoodTargetRules Rules { get; } = new([new SpotifyTargetValidator(), new LocalFolders()]);
+
+    public MoodTargetRules Targets => Rules;
+
     public static MoodMap Shipped() =>
-        MoodMapSerializer.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "config", "moods.json")), "config/moods.json");
+        MoodMapSerializer.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "config", "moods.json")), "config/moods.json", Rules);
 
     public Task SaveAsync(MoodMap map, CancellationToken cancellationToken)
     {
-        MoodMapSerializer.Validate(map, UserFilePath, requireLocalExists: false);
+        MoodMapSerializer.Validate(map, UserFilePath, Rules, mustExist: false);
         Current = map;
         Saves++;
         _changes.OnNext(map);
         return Task.CompletedTask;
+    }
+
+    private sealed class LocalFolders : ITargetValidator
+    {
+        public string Description => "a local folder";
+
+        public TargetCheck? Check(string target, bool mustExist) => target.Contains(':', StringComparison.Ordinal) ? null : TargetCheck.Valid(target);
     }
 }

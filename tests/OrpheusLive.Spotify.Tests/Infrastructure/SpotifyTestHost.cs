@@ -54,7 +54,8 @@ public sealed class SpotifyTestHost : IAsyncDisposable
 
     public IPlayerProvider Provider => _services.GetServices<IPlayerProvider>().Single(p => p.Name == "spotify");
 
-    public static async Task<SpotifyTestHost> StartAsync(Dictionary<string, string?>? settings = null, ScriptedBrowser? browser = null, bool withClientId = true)
+    public static async Task<SpotifyTestHost> StartAsync(
+        Dictionary<string, string?>? settings = null, ScriptedBrowser? browser = null, bool withClientId = true, TimeProvider? time = null)
     {
         var fake = await FakeSpotifyServer.StartAsync();
         var directory = Path.Combine(Path.GetTempPath(), "orpheus-spotify-tests", Guid.NewGuid().ToString("N"));
@@ -85,6 +86,11 @@ public sealed class SpotifyTestHost : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging(b => b.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
+        if (time is not null)
+        {
+            services.AddSingleton(time); // AddSpotify only adds the system clock when none is registered
+        }
+
         services.AddSpotify();
         services.AddSingleton<IBrowserLauncher>(browser);
         services.AddSingleton<IMoodMapStore>(new InMemoryMoodMapStore());

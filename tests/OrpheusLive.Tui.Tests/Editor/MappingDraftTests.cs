@@ -7,7 +7,7 @@ namespace OrpheusLive.Tui.Tests.Editor;
 public sealed class MappingDraftTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("orpheus-tui-").FullName;
-    private readonly MappingDraft _draft = new(InMemoryMoodMapStore.DefaultMap());
+    private readonly MappingDraft _draft = new(InMemoryMoodMapStore.DefaultMap(), InMemoryMoodMapStore.RealTargets);
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
@@ -16,7 +16,7 @@ public sealed class MappingDraftTests : IDisposable
     {
         var draft = new MappingDraft(new MoodMap(
             new Dictionary<string, string> { ["happy"] = "upbeat" },
-            new Dictionary<string, MoodTargets> { ["upbeat"] = new(["spotify:playlist:37i9dQZF1DXdPec7aLTmlC"]) }));
+            new Dictionary<string, MoodTargets> { ["upbeat"] = new(["spotify:playlist:37i9dQZF1DXdPec7aLTmlC"]) }), InMemoryMoodMapStore.RealTargets);
 
         draft.Emotions.Select(e => $"{e.Emotion}={e.Mood}").ShouldBe([
             "neutral=", "calm=", "happy=upbeat", "sad=", "angry=", "fearful=", "disgust=", "surprised=",
@@ -81,7 +81,7 @@ public sealed class MappingDraftTests : IDisposable
 
         var single = new MappingDraft(new MoodMap(
             new Dictionary<string, string> { ["happy"] = "upbeat" },
-            new Dictionary<string, MoodTargets> { ["upbeat"] = new(["spotify:playlist:37i9dQZF1DXdPec7aLTmlC"]) }));
+            new Dictionary<string, MoodTargets> { ["upbeat"] = new(["spotify:playlist:37i9dQZF1DXdPec7aLTmlC"]) }), InMemoryMoodMapStore.RealTargets);
         single.Assign("happy", " ").Message.ShouldContain("At least one emotion must start music");
         single.ToMap().MoodFor("happy").ShouldBe("upbeat");
     }
@@ -94,7 +94,7 @@ public sealed class MappingDraftTests : IDisposable
     [InlineData("https://open.spotify.com/intl-de/album/4aawyAB9vmqN3uQ7FjRGTy", "spotify:album:4aawyAB9vmqN3uQ7FjRGTy")]
     public void Spotify_uris_and_links_are_normalised(string input, string expected)
     {
-        MappingDraft.NormalizeTarget(input, out var error).ShouldBe(expected);
+        _draft.NormalizeTarget(input, out var error).ShouldBe(expected);
         error.ShouldBeNull();
     }
 
@@ -106,14 +106,14 @@ public sealed class MappingDraftTests : IDisposable
     [InlineData("/definitely/not/a/folder/orpheus", "does not exist")]
     public void Bad_targets_are_explained(string input, string expected)
     {
-        MappingDraft.NormalizeTarget(input, out var error).ShouldBeNull();
+        _draft.NormalizeTarget(input, out var error).ShouldBeNull();
         error.ShouldNotBeNull().ShouldContain(expected);
     }
 
     [Fact]
     public void An_existing_local_folder_is_accepted()
     {
-        MappingDraft.NormalizeTarget(_folder, out var error).ShouldBe(_folder);
+        _draft.NormalizeTarget(_folder, out var error).ShouldBe(_folder);
         error.ShouldBeNull();
     }
 
@@ -163,7 +163,7 @@ public sealed class MappingDraftTests : IDisposable
     public void The_original_map_is_not_changed_by_edits()
     {
         var original = InMemoryMoodMapStore.DefaultMap();
-        var draft = new MappingDraft(original);
+        var draft = new MappingDraft(original, InMemoryMoodMapStore.RealTargets);
 
         draft.Assign("happy", "chill");
         draft.AddTarget("chill", "spotify:album:4aawyAB9vmqN3uQ7FjRGTy");

@@ -16,9 +16,9 @@ public sealed class MappingFileGuardTests : IDisposable
     [Fact]
     public void A_missing_or_valid_file_has_no_problem()
     {
-        MappingFileGuard.Problem(File_).ShouldBeNull();
+        MappingFileGuard.Problem(File_, InMemoryMoodMapStore.RealTargets).ShouldBeNull();
         File.WriteAllBytes(File_, MoodMapSerializer.Serialize(InMemoryMoodMapStore.DefaultMap()));
-        MappingFileGuard.Problem(File_).ShouldBeNull();
+        MappingFileGuard.Problem(File_, InMemoryMoodMapStore.RealTargets).ShouldBeNull();
     }
 
     [Theory]
@@ -29,7 +29,7 @@ public sealed class MappingFileGuardTests : IDisposable
     {
         File.WriteAllText(File_, content);
 
-        var problem = MappingFileGuard.Problem(File_);
+        var problem = MappingFileGuard.Problem(File_, InMemoryMoodMapStore.RealTargets);
 
         problem.ShouldNotBeNull();
         problem.ShouldStartWith(File_);

@@ -1,5 +1,7 @@
 using System.Reactive.Subjects;
+using OrpheusLive.Audio.Playback;
 using OrpheusLive.Core.Moods;
+using OrpheusLive.Spotify.Playback;
 
 namespace OrpheusLive.Tui.Tests.Fakes;
 
@@ -14,11 +16,16 @@ public sealed class InMemoryMoodMapStore(MoodMap initial) : IMoodMapStore
 
     public string UserFilePath => "/tmp/orpheus-test/moods.json";
 
+    /// <summary>The players' real rules: Spotify URIs and links, local folders.</summary>
+    public static MoodTargetRules RealTargets { get; } = new([new SpotifyTargetValidator(), new LocalTargetValidator(new LocalPlayerOptions())]);
+
+    public MoodTargetRules Targets => RealTargets;
+
     public List<MoodMap> Saved { get; } = [];
 
     public Task SaveAsync(MoodMap map, CancellationToken cancellationToken)
     {
-        MoodMapSerializer.Validate(map, "mapping", requireLocalExists: false);
+        MoodMapSerializer.Validate(map, "mapping", RealTargets, mustExist: false);
         Saved.Add(map);
         Current = map;
         _changes.OnNext(map);
@@ -36,5 +43,5 @@ public sealed class InMemoryMoodMapStore(MoodMap initial) : IMoodMapStore
             "energetic": { "targets": ["spotify:playlist:37i9dQZF1DX76Wlfdnj7AP"], "shuffle": true }
           }
         }
-        """, "test");
+        """, "test", RealTargets);
 }

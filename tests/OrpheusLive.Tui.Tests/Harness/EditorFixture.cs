@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using OrpheusLive.Core.Moods;
+using OrpheusLive.Storage;
 using OrpheusLive.Tui.Editor;
 using OrpheusLive.Tui.Mapping;
 using OrpheusLive.Tui.Tests.Fakes;
@@ -43,7 +44,7 @@ public sealed class EditorFixture : IAsyncDisposable
         }
 
         fixture.Store = new FileMoodMapStore(new MoodMapOptions { DefaultFile = fixture.DefaultFile, UserFile = fixture.UserFile },
-            NullLogger<FileMoodMapStore>.Instance, watch: false);
+            InMemoryMoodMapStore.RealTargets, NullLogger<FileMoodMapStore>.Instance, watch: false);
         var options = new MappingEditorOptions { TargetCatalogs = catalogs ?? [] };
         fixture.Ui = await HeadlessTerminal.StartAsync(terminal => fixture.Result = MappingEditorApp.RunAsync(fixture.Store, options, terminal, stop),
             width, height, noColor);
@@ -51,7 +52,7 @@ public sealed class EditorFixture : IAsyncDisposable
     }
 
     /// <summary>The mapping in the user's file now (parsed and validated like the app does).</summary>
-    public MoodMap Saved() => MoodMapSerializer.Parse(File.ReadAllText(UserFile), UserFile);
+    public MoodMap Saved() => MoodMapSerializer.Parse(File.ReadAllText(UserFile), UserFile, InMemoryMoodMapStore.RealTargets);
 
     public async ValueTask DisposeAsync()
     {

@@ -32,4 +32,10 @@ public static class WarningIds
 
     /// <summary>The input failed and the pipeline stopped.</summary>
     public const string InputFailed = "input.failed";
+
+    /// <summary>
+    /// The pipeline could not start: the model, the input or the player could not be set up (added to the first list:
+    /// these failures happen before the input is read, so they are not the input's).
+    /// </summary>
+    public const string StartFailed = "pipeline.start-failed";
 }

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using OrpheusLive.Api;
 using OrpheusLive.Cli;
 using OrpheusLive.Hosting;
@@ -10,13 +9,12 @@ namespace OrpheusLive.Commands.Api;
 public static class ApiCommandServiceCollectionExtensions
 {
     /// <summary>
-    /// Binds <see cref="ApiOptions"/> to the <c>Api</c> section (limits validated when <c>serve</c> reads them; URLs and
+    /// Binds <see cref="ApiOptions"/> to the <c>Api</c> section (limits validated at start like every setting; URLs and
     /// key are checked after <c>--urls</c> is applied) and registers <c>orpheus serve</c>.
     /// </summary>
     public static IServiceCollection AddApiCommands(this IServiceCollection services)
     {
-        services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName);
-        services.AddSingleton<IValidateOptions<ApiOptions>>(new SelfValidation<ApiOptions>(o => o.ValidateLimits()));
+        services.AddValidatedOptions<ApiOptions>(ApiOptions.SectionName, o => [o.ValidateLimits()]);
         services.AddCliCommand<ServeCommand>();
         return services;
     }

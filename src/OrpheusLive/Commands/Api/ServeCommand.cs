@@ -4,21 +4,28 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrpheusLive.Api;
 using OrpheusLive.Api.Live;
+using OrpheusLive.Audio.Decoding;
 using OrpheusLive.Cli;
 using OrpheusLive.Core.Emotions;
 using OrpheusLive.Core.Moods;
 using OrpheusLive.Core.Pipeline;
+using OrpheusLive.Core.Pipeline.State;
+using OrpheusLive.Core.Playback;
 using OrpheusLive.Hosting;
 
 namespace OrpheusLive.Commands.Api;
 
 /// <summary>
 /// <c>orpheus serve</c>: the HTTP API (clip scoring, mood mapping, live state and events) on loopback by default,
-/// optionally while listening (<c>--listen</c>) so the live endpoints carry real data. Shares the app's model and mood
-/// store; runs until Ctrl+C / SIGTERM.
+/// optionally while the hosted pipeline listens (<c>--listen</c>) so the live endpoints carry its state and events. Shares
+/// the app's model, decoder, mood store and pipeline; runs until Ctrl+C / SIGTERM, also when listening ends or fails
+/// (the state then says so).
 /// </summary>
 public sealed class ServeCommand(
-    LiveSessionFactory sessions,
+    PipelineRunner runner,
+    IPipelineControl pipeline,
+    IPlayerFactory players,
+    IAudioDecoder decoder,
     Lazy<IEmotionClassifier> classifier,
     Func<ISpeechDetector> speechDetectors,
     IMoodMapStore moods,
@@ -73,45 +80,35 @@ public sealed class ServeCommand(
 
         // Load the model before opening the port: a missing or broken model fails here with its own message.
         var model = classifier.Value;
+        var request = listen ? ListenRequest.From(args, configuration, defaultPlayer: "console", players.Names) : null;
         using var feed = new LiveFeed();
-        var session = listen ? CreateSession(args) : null;
-        try
+        if (request is not null)
         {
-            if (session is not null)
-            {
-                feed.Attach(session.Pipeline); // before the pipeline runs, so the feed holds its first events
-            }
-
-            var dependencies = new OrpheusApiDependencies(model, speechDetectors, moods, listenOptions.Value, feed, PipelineEventJson.Write, loggers);
-            var app = OrpheusApiServer.Create(options, dependencies);
-            await using (app.ConfigureAwait(false))
-            {
-                await StartAsync(app, options, cancellationToken).ConfigureAwait(false);
-                _logger.LogInformation("OrpheusLive API on {Urls} (API key {KeyState}; model {Model} {Version}{Listening})",
-                    string.Join(", ", app.Urls), options.RequiresKey ? "required" : "not required", model.Info.Name, model.Info.Version,
-                    session is null ? "" : $"; listening to {session.Pipeline.Snapshot.Input}");
-
-                var pipeline = session is null ? Task.CompletedTask : RunPipelineAsync(session, cancellationToken);
-                try
-                {
-                    await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-                {
-                    // Ctrl+C / SIGTERM: stop below.
-                }
-
-                using var stopTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-                await app.StopAsync(stopTimeout.Token).ConfigureAwait(false);
-                await pipeline.ConfigureAwait(false);
-            }
+            feed.Attach(pipeline); // before the pipeline runs, so the feed holds its first events
         }
-        finally
+
+        var dependencies = new OrpheusApiDependencies(decoder, model, speechDetectors, moods, listenOptions.Value, feed, PipelineEventJson.Write, loggers);
+        var app = OrpheusApiServer.Create(options, dependencies);
+        await using (app.ConfigureAwait(false))
         {
-            if (session is not null)
+            await StartAsync(app, options, cancellationToken).ConfigureAwait(false);
+            _logger.LogInformation("OrpheusLive API on {Urls} (API key {KeyState}; model {Model} {Version}{Listening})",
+                string.Join(", ", app.Urls), options.RequiresKey ? "required" : "not required", model.Info.Name, model.Info.Version,
+                request is null ? "" : "; listening");
+
+            var listening = request is null ? Task.CompletedTask : ListenAsync(request, cancellationToken);
+            try
             {
-                await session.DisposeAsync().ConfigureAwait(false);
+                await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
             }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Ctrl+C / SIGTERM: stop below.
+            }
+
+            using var stopTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await app.StopAsync(stopTimeout.Token).ConfigureAwait(false);
+            await listening.ConfigureAwait(false);
         }
 
         return 0;
@@ -131,31 +128,17 @@ public sealed class ServeCommand(
         }
     }
 
-    private LiveSession CreateSession(CommandArgs args)
+    // The API stays up when the input ends or fails: /api/state then shows status ended or failed, with the error.
+    private async Task ListenAsync(ListenRequest request, CancellationToken cancellationToken)
     {
-        var session = sessions.Create(ListenRequest.From(args, configuration, defaultPlayer: "console"));
-        foreach (var warning in session.Warnings)
+        var outcome = await runner.RunAsync(request, cancellationToken).ConfigureAwait(false);
+        if (outcome.Error is { } error)
         {
-            session.Pipeline.Report(StatusSeverity.Warning, warning);
+            _logger.LogWarning("Live listening stopped: {Message}; the API keeps serving", error.Message);
         }
-
-        return session;
-    }
-
-    // The API stays up when the input ends or fails: /api/state then shows it stopped, with the reason as a warning.
-    private async Task RunPipelineAsync(LiveSession session, CancellationToken cancellationToken)
-    {
-        try
+        else if (outcome.Kind == PipelineOutcomeKind.Ended)
         {
-            await session.Pipeline.RunAsync(cancellationToken).ConfigureAwait(false);
-            _logger.LogInformation("The input ended after {Windows} windows; the API keeps serving", session.Pipeline.WindowCount);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            _logger.LogError(e, "Live listening stopped: {Message}; the API keeps serving", e.Message);
+            _logger.LogInformation("The input ended; the API keeps serving");
         }
     }
 }

@@ -2,9 +2,10 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using OrpheusLive.Audio.Decoding;
 using OrpheusLive.Cli;
 using OrpheusLive.Core.Audio;
-using OrpheusLive.Core.Configuration;
+using OrpheusLive.Storage;
 using OrpheusLive.Core.Emotions;
 using OrpheusLive.Core.Pipeline;
 using OrpheusLive.Core.Windowing;
@@ -18,7 +19,7 @@ namespace OrpheusLive.Commands.Model;
 public sealed class BenchCommand(
     Lazy<IEmotionClassifier> classifier,
     Func<ISpeechDetector> speechDetector,
-    IAudioSourceFactory audio,
+    IAudioDecoder decoder,
     IOptions<ListenOptions> listen) : ICliCommand
 {
     /// <inheritdoc />
@@ -53,7 +54,7 @@ public sealed class BenchCommand(
         }
 
         var model = classifier.Value;
-        var windows = await LoadWindowsAsync(args.Value("input"), model.WindowSamples, cancellationToken);
+        var windows = LoadWindows(args.Value("input"), model.WindowSamples);
         var probabilities = new float[model.Labels.Count];
         var analyzer = new WindowAnalyzer(model, speechDetector(), listen.Value.MinSpeechFraction);
 
@@ -118,14 +119,13 @@ public sealed class BenchCommand(
         Console.Out.WriteLine();
     }
 
-    private async Task<List<float[]>> LoadWindowsAsync(string? input, int windowSamples, CancellationToken cancellationToken)
+    private List<float[]> LoadWindows(string? input, int windowSamples)
     {
         var path = input ?? UserPaths.ResolveAppPath("samples/demo.wav");
         var windows = new List<float[]>();
         if (File.Exists(path))
         {
-            await using var source = audio.Open(path, fast: true, device: null);
-            var samples = await source.ReadAllAsync(IAudioSource.SampleRate * 600, cancellationToken);
+            var samples = decoder.DecodeAll(path, TimeSpan.FromMinutes(10), IAudioSource.SampleRate);
             for (var start = 0; start + windowSamples <= samples.Length; start += IAudioSource.SampleRate)
             {
                 windows.Add(samples.AsSpan(start, windowSamples).ToArray());

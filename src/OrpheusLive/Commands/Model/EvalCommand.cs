@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using OrpheusLive.Audio.Decoding;
 using OrpheusLive.Cli;
 using OrpheusLive.Core.Audio;
 using OrpheusLive.Core.Emotions;
@@ -9,16 +10,17 @@ namespace OrpheusLive.Commands.Model;
 
 /// <summary>
 /// <c>orpheus eval --manifest FILE.csv</c>: scores every clip through the live windowing and inference path
-/// (clips shorter than a window padded, longer ones averaged over windows) and reports accuracy, UAR,
+/// (clips decoded by the app's one decoder, like <c>listen --input</c>; clips shorter than a window centred, longer ones
+/// averaged over windows) and reports accuracy, UAR,
 /// per-class recall and the confusion matrix.
 /// </summary>
 public sealed class EvalCommand(
     Lazy<IEmotionClassifier> classifier,
     Func<ISpeechDetector> speechDetector,
-    IAudioSourceFactory audio,
+    IAudioDecoder decoder,
     IOptions<ListenOptions> listen) : ICliCommand
 {
-    private const int MaxClipSamples = IAudioSource.SampleRate * 600;
+    private static readonly TimeSpan MaxClip = TimeSpan.FromMinutes(10);
 
     /// <inheritdoc />
     public string Name => "eval";
@@ -30,7 +32,7 @@ public sealed class EvalCommand(
     public string Usage => """
         usage: orpheus eval --manifest FILE.csv [--json]
 
-          --manifest FILE  CSV with a header and at least 'path' (WAV, relative to the manifest's folder) and 'label'
+          --manifest FILE  CSV with a header and at least 'path' (an audio file, relative to the manifest's folder) and 'label'
           --json           print one final JSON object: uar, accuracy, n, skipped, per_class, confusion
         Clips whose label the model lacks are skipped and counted; unreadable clips are reported and skipped.
         """;
@@ -66,17 +68,10 @@ public sealed class EvalCommand(
 
             try
             {
-                await using var source = audio.Open(clip.Path, fast: true, device: null);
-                var samples = await source.ReadAllAsync(MaxClipSamples, cancellationToken);
-                if (samples.Length == 0)
-                {
-                    report.Errors.Add($"{clip.Path}: no audio");
-                    continue;
-                }
-
+                var samples = decoder.DecodeAll(clip.Path, MaxClip, IAudioSource.SampleRate);
                 report.Add(clip.Label, analyzer.Analyze(samples).Emotion);
             }
-            catch (AudioSourceException e)
+            catch (AudioDecodeException e)
             {
                 report.Errors.Add(e.Message);
             }

@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OrpheusLive.Audio.Decoding;
 using OrpheusLive.Cli;
 using OrpheusLive.Core.Audio;
-using OrpheusLive.Core.Configuration;
+using OrpheusLive.Storage;
 using OrpheusLive.Core.Debouncing;
 using OrpheusLive.Core.Emotions;
 using OrpheusLive.Core.Moods;
@@ -20,7 +21,7 @@ namespace OrpheusLive.Commands.Soak;
 public sealed class SoakCommand(
     Lazy<IEmotionClassifier> classifier,
     Func<ISpeechDetector> speechDetector,
-    IAudioSourceFactory audio,
+    IAudioDecoder decoder,
     IMoodMapStore moods,
     IOptions<ListenOptions> listen,
     IOptions<DebounceOptions> debounce,
@@ -55,7 +56,7 @@ public sealed class SoakCommand(
             throw new CommandLineException("--minutes must be at least 1");
         }
 
-        var pattern = await BuildPatternAsync(args.Value("input") ?? UserPaths.ResolveAppPath("samples/demo.wav"), cancellationToken);
+        var pattern = BuildPattern(args.Value("input") ?? UserPaths.ResolveAppPath("samples/demo.wav"));
         var total = (long)minutes * 60 * IAudioSource.SampleRate;
         var model = classifier.Value;
         var hop = (int)Math.Round(listen.Value.HopSeconds * IAudioSource.SampleRate);
@@ -97,11 +98,10 @@ public sealed class SoakCommand(
     {
         await using var player = new ConsolePlayer(loggers.CreateLogger<ConsolePlayer>());
         var analyzer = new WindowAnalyzer(classifier.Value, speechDetector(), listen.Value.MinSpeechFraction);
-        using var session = new ListenSession(new LoopingAudioSource(pattern, total), analyzer, moods, player, listen.Value,
-            debounce.Value, loggers.CreateLogger<ListenSession>());
+        using var pipeline = new LivePipeline(moods, listen.Value, debounce.Value, loggers.CreateLogger<LivePipeline>());
         var decisions = 0;
         var errors = 0;
-        using var subscription = session.Events.Subscribe(e =>
+        using var subscription = pipeline.Events.Subscribe(e =>
         {
             switch (e)
             {
@@ -113,20 +113,19 @@ public sealed class SoakCommand(
                     break;
             }
         });
-        await session.RunAsync(cancellationToken);
-        return (session.WindowCount, decisions, errors);
+        await pipeline.RunAsync(new LoopingAudioSource(pattern, total), analyzer, player, cancellationToken);
+        return (pipeline.WindowCount, decisions, errors);
     }
 
     /// <summary>The loop: the speech, then 10 s of silence, then 10 s of quiet white noise (about −30 dBFS).</summary>
-    private async Task<float[]> BuildPatternAsync(string speechFile, CancellationToken cancellationToken)
+    private float[] BuildPattern(string speechFile)
     {
         if (!File.Exists(speechFile))
         {
             throw new CommandLineException($"input file not found: {speechFile}");
         }
 
-        await using var source = audio.Open(speechFile, fast: true, device: null);
-        var speech = await source.ReadAllAsync(IAudioSource.SampleRate * 600, cancellationToken);
+        var speech = decoder.DecodeAll(speechFile, TimeSpan.FromMinutes(10), IAudioSource.SampleRate);
         var gap = 10 * IAudioSource.SampleRate;
         var pattern = new float[speech.Length + (2 * gap)];
         speech.CopyTo(pattern, 0);

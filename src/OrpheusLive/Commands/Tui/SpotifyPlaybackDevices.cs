@@ -1,4 +1,3 @@
-using OrpheusLive.Core.Playback;
 using OrpheusLive.Spotify.Api;
 using OrpheusLive.Spotify.Playback;
 using OrpheusLive.Tui.Devices;
@@ -8,12 +7,12 @@ namespace OrpheusLive.Commands.Tui;
 /// <summary>The dashboard's device chooser ([d]) for the Spotify player: Spotify Connect devices, moved with a transfer.</summary>
 public sealed class SpotifyPlaybackDevices(SpotifyClient client) : IPlaybackDevices
 {
-    /// <summary>Device selection for <paramref name="player"/> when it is the Spotify player, else null.</summary>
-    public static IPlaybackDevices? For(IPlayer player, Func<SpotifyClient> client)
+    /// <summary>Device selection for the player named <paramref name="playerName"/> when it is the Spotify player, else null.</summary>
+    public static IPlaybackDevices? For(string playerName, Func<SpotifyClient> client)
     {
-        ArgumentNullException.ThrowIfNull(player);
+        ArgumentNullException.ThrowIfNull(playerName);
         ArgumentNullException.ThrowIfNull(client);
-        return string.Equals(player.Name, SpotifyPlayer.PlayerName, StringComparison.OrdinalIgnoreCase)
+        return string.Equals(playerName, SpotifyPlayer.PlayerName, StringComparison.OrdinalIgnoreCase)
             ? new SpotifyPlaybackDevices(client())
             : null;
     }

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace OrpheusLive.Hosting;
+
+/// <summary>The one way options are registered: bound from a configuration section, validated by an <see cref="IValidateOptions{TOptions}"/>, at start.</summary>
+public static class OptionsRegistration
+{
+    /// <summary>
+    /// <c>AddOptions&lt;T&gt;().BindConfiguration(section)</c> + <see cref="SelfValidation{T}"/> over
+    /// <paramref name="problems"/> + <c>ValidateOnStart()</c>: a bad value stops the host before anything runs, and each
+    /// failure is one line naming the setting (<c>Debounce:Threshold must be between 0 and 1 (got 7).</c>).
+    /// </summary>
+    public static OptionsBuilder<T> AddValidatedOptions<T>(this IServiceCollection services, string section, Func<T, IEnumerable<string?>> problems)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddSingleton<IValidateOptions<T>>(new SelfValidation<T>(problems));
+        return services.AddOptions<T>().BindConfiguration(section).ValidateOnStart();
+    }
+
+    /// <summary>
+    /// The failures of <paramref name="e"/> as one line: what the app prints for a bad setting (several failures are
+    /// joined with "; ").
+    /// </summary>
+    public static string OneLine(this OptionsValidationException e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return string.Join("; ", e.Failures.Select(f => f.Trim()));
+    }
+}
