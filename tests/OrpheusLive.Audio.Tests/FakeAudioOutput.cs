@@ -8,6 +8,7 @@ internal sealed class FakeAudioOutput(int sampleRate = 16_000, int channels = 1)
 {
     private long _samplesWritten;
     private double _lastBlockRms;
+    private double _lastBlockTailPeak;
 
     public string Description => "fake";
 
@@ -19,6 +20,9 @@ internal sealed class FakeAudioOutput(int sampleRate = 16_000, int channels = 1)
 
     public double LastBlockRms => Volatile.Read(ref _lastBlockRms);
 
+    /// <summary>The largest magnitude among the last 16 frames of the last block: what the listener hears just before output stops.</summary>
+    public double LastBlockTailPeak => Volatile.Read(ref _lastBlockTailPeak);
+
     public bool Disposed { get; private set; }
 
     public Exception? FailWith { get; set; }
@@ -28,6 +32,10 @@ internal sealed class FakeAudioOutput(int sampleRate = 16_000, int channels = 1)
         if (FailWith is { } failure) throw failure;
         Interlocked.Add(ref _samplesWritten, interleaved.Length);
         Volatile.Write(ref _lastBlockRms, AudioLevel.Rms(interleaved));
+        var tail = interleaved[Math.Max(0, interleaved.Length - 16 * channels)..];
+        var peak = 0f;
+        foreach (var sample in tail) peak = Math.Max(peak, Math.Abs(sample));
+        Volatile.Write(ref _lastBlockTailPeak, peak);
         Thread.Sleep(Math.Max(1, interleaved.Length * 1000 / channels / sampleRate / 20));
     }
 
