@@ -3,9 +3,12 @@
 // Python here has no ONNX Runtime, so the frozen part runs in Node once and train_oww.py trains on the result.
 //
 // Usage (from the repository root, after prepare.py; see README.md "The frozen speech-embedding branch"):
-//   NODE_PATH=training/.cache/ortnode/node_modules node training/oww_embed.js [THREADS] [SET]
+//   NODE_PATH=training/.cache/ortnode/node_modules node training/oww_embed.js [THREADS] [SET] [STRIDE]
 // SET "clips" (default): training/.cache/audio_i16.npy + index.csv -> oww_emb.f32 + oww_emb.json
 // SET "aug": the augmented windows of oww_augment.py, aug_i16.npy + aug_index.csv -> oww_aug.f32 + oww_aug.json
+// any other SET NAME: NAME_i16.npy + NAME_index.csv -> oww_NAME.f32 + oww_NAME.json (oww_augment.py --set NAME)
+// STRIDE k (default 1): only every k-th embedding (k times faster; train_oww.py --step k uses no others);
+// written to oww_NAME.meta.json
 // Models: training/.cache/oww/package/models/{melspectrogram,embedding_model}.onnx
 // Output: float32 rows of 96, and a JSON list with [firstRow, rowCount] per index row.
 //
@@ -40,7 +43,9 @@ function loadIndex(file) {
 (async () => {
   const threads = parseInt(process.argv[2] || '2');
   const set = process.argv[3] || 'clips';
-  const [audioFile, indexFile, outName] = set === 'aug' ? ['aug_i16.npy', 'aug_index.csv', 'oww_aug'] : ['audio_i16.npy', 'index.csv', 'oww_emb'];
+  const stride = parseInt(process.argv[4] || '1');
+  const [audioFile, indexFile, outName] = set === 'clips' ? ['audio_i16.npy', 'index.csv', 'oww_emb']
+    : [`${set}_i16.npy`, `${set}_index.csv`, `oww_${set}`];
   const opts = { intraOpNumThreads: threads, interOpNumThreads: 1, graphOptimizationLevel: 'all' };
   const mel = await ort.InferenceSession.create(path.join(MODELS, 'melspectrogram.onnx'), opts);
   const emb = await ort.InferenceSession.create(path.join(MODELS, 'embedding_model.onnx'), opts);
@@ -59,10 +64,10 @@ function loadIndex(file) {
     const m = (await mel.run({ [mel.inputNames[0]]: new ort.Tensor('float32', x, [1, n]) }))[mel.outputNames[0]];
     const frames = m.dims[2];
     const md = m.data;
-    const count = Math.floor((frames - MEL_WIN) / MEL_STEP) + 1;
+    const count = Math.floor((Math.floor((frames - MEL_WIN) / MEL_STEP)) / stride) + 1;
     const batch = new Float32Array(count * MEL_WIN * 32);
     for (let e = 0; e < count; e++)
-      for (let f = 0; f < MEL_WIN * 32; f++) batch[e * MEL_WIN * 32 + f] = md[e * MEL_STEP * 32 + f] / 10 + 2;
+      for (let f = 0; f < MEL_WIN * 32; f++) batch[e * MEL_WIN * 32 + f] = md[e * stride * MEL_STEP * 32 + f] / 10 + 2;
     const r = await emb.run({ [emb.inputNames[0]]: new ort.Tensor('float32', batch, [count, MEL_WIN, 32, 1]) });
     const v = r[emb.outputNames[0]].data;
     fs.writeSync(out, Buffer.from(v.buffer, v.byteOffset, v.byteLength));
@@ -73,5 +78,6 @@ function loadIndex(file) {
   fs.closeSync(out);
   fs.renameSync(path.join(CACHE, outName + '.f32.tmp'), path.join(CACHE, outName + '.f32'));
   fs.writeFileSync(path.join(CACHE, outName + '.json'), JSON.stringify(rows));
+  fs.writeFileSync(path.join(CACHE, outName + '.meta.json'), JSON.stringify({ stride }));
   console.error(`done: ${index.length} clips, ${row} embeddings, ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 })().catch(e => { console.error(e); process.exit(1); });
