@@ -299,17 +299,34 @@ def aec_residual(echo, r):
     return y * g
 
 
-class RoomMusicAugment:
-    """Training-time augmentation of clean 3 s speech crops x [B, T] (before the model's own gain normalisation):
+def frame_energy(x, frame=320):
+    """Mean square per 20 ms frame [B, T // frame]."""
+    B, T = x.shape
+    nf = T // frame
+    return x[:, : nf * frame].reshape(B, nf, frame).pow(2).mean(2)
 
-    1. speech through a room (prob p_room): image-source + diffuse tail RIR, RT60 0.2-1.0 s, distance 0.3-4 m;
-    2. music under the speech (prob p_music): a random train-split track crop, played through a loudspeaker path
-       (speaker_path, prob p_speaker_room of a room in it), at SIR uniform in `sir`; of these, a share p_residual is
-       instead "what an echo canceller left": aec_residual() at SIR in `residual_sir`;
-       with prob p_vocal another batch row's speech is added to the music (a competing voice at music level + 0-10 dB
-       lower, the hard "vocals" case);
-    3. the microphone (prob p_mic): mic_chain() with noise SNR in `snr`;
-    4. a random overall gain (gain_db) as the old MicAugment (the speech-embedding branch is level-sensitive).
+
+def active_frames(e, rel_db=40.0, floor=1e-7):
+    """Active frames from frame energies: within rel_db of the loudest frame and above floor (as active_mask)."""
+    return (e > e.amax(1, keepdim=True) * 10 ** (-rel_db / 10)) & (e > floor)
+
+
+class RoomMusicAugment:
+    """Training-time augmentation of clean 3 s speech crops x [B, T] (before the model's own gain normalisation),
+    computed in one frequency-domain pass per batch (the terms as in the condition sets, the powers by Parseval):
+
+    1. speech through a room (prob p_room): rirs() (image order 2 + diffuse tail), RT60 0.2-1.0 s, 0.3-4 m;
+    2. music under the speech (prob p_music): a random train-split track crop through a loudspeaker path (high-pass,
+       soft saturation, with prob p_speaker_room a room impulse response, 5-60 ms delay), at SIR uniform in `sir`;
+       a share p_residual of them is instead "what an echo canceller left" (random tilt/peaks of the missed bands,
+       100-300 ms suppressor gating) at SIR in `residual_sir`; with prob p_vocal another batch row's speech is
+       mixed into the music at 0-10 dB below it (a competing voice, the hard "vocals" case). SIR here: the dry
+       speech's power over its active frames times the room's energy gain, against the music's mean power;
+    3. another talker (prob p_babble) at 8-25 dB below;
+    4. the microphone (prob p_mic): band limit + capsule peaks (on everything that reaches it), room/self noise at
+       SNR in `snr`, AGC/compression (prob p_agc), clipping (p_clip);
+    5. back to the clean crop's peak level times a random gain (gain_db; the speech-embedding branch is
+       level-sensitive).
     """
 
     def __init__(self, music, seed=0, p_room=0.4, p_music=0.5, sir=(-5.0, 20.0), p_residual=0.25,
@@ -333,41 +350,100 @@ class RoomMusicAugment:
             out[k, :len(seg)] = seg
         return torch.from_numpy(out)
 
+    def _music_spectra(self, x, mu, N, f, T):
+        """Spectra [n, F] of the music reaching the microphone for rows mu, and which rows are residuals."""
+        r = self.r
+        n = len(mu)
+        m = self.music_crops(n, T)
+        voc = r.b(n, self.p_vocal)
+        if voc.any() and x.shape[0] > 1:
+            other = torch.roll(x, 1, 0)[mu]
+            eo = frame_energy(other); em = frame_energy(m)
+            ao = active_frames(eo).float()
+            po = (eo * ao).sum(1) / ao.sum(1).clamp_min(1)
+            g = torch.sqrt(em.mean(1) / po.clamp_min(1e-12) / 10 ** (r.u(n, 0.0, 10.0) / 10))
+            m = m + (voc.float() * g)[:, None] * other
+        hp = _bandpass(f, r.u(n, 100.0, 300.0), torch.full((n,), 7800.0), r.u(n, 40.0, 150.0), torch.full((n,), 100.0))
+        m = torch.fft.irfft(torch.fft.rfft(m, N) * hp, N)[:, :T]
+        pk = m.abs().amax(1, keepdim=True).clamp_min(1e-6)
+        k = r.u(n, 0.5, 2.5)[:, None]
+        m = torch.tanh(k * m / pk) / torch.tanh(k) * pk
+        res = r.b(n, self.p_residual)
+        if res.any():  # suppressor gating (before the room: smeared a little by it)
+            seg = int(r.u(1, 0.1, 0.3).item() * SR)
+            ns = T // seg + 2
+            gate = torch.nn.functional.interpolate(r.u(n * ns, 0.1, 1.0).view(n, 1, ns), size=ns * seg, mode="linear",
+                                                   align_corners=False)[:, 0, :T]
+            m = torch.where(res[:, None], m * gate, m)
+        # the total delay (5-60 ms) as a shift of the played music; the room's own propagation delay is removed
+        delay = (r.u(n, 0.005, 0.060) * SR).long()
+        md = torch.zeros_like(m)
+        for k in range(n):
+            md[k, delay[k]:] = m[k, :T - delay[k]]
+        M = torch.fft.rfft(md, N)
+        room = r.b(n, self.p_speaker_room).nonzero().flatten()
+        if len(room):
+            h = rirs(r, len(room), 12000, dist=(0.5, 2.5))
+            prop = h.abs().argmax(1)
+            hs = torch.zeros_like(h)
+            for k in range(len(room)):
+                hs[k, :h.shape[1] - prop[k]] = h[k, prop[k]:]
+            M[room] = M[room] * torch.fft.rfft(hs / hs.abs().amax(1, keepdim=True), N)
+        if res.any():
+            tilt = 10 ** ((r.u(n, -6.0, 9.0)[:, None] * torch.log2(f.clamp_min(100.0) / 1000.0)[None] / 3.0) / 20)
+            shaped = M * tilt * _peaks(r, n, f, 3, (-10.0, 10.0), (200.0, 6000.0))
+            M = torch.where(res[:, None], shaped, M)
+        return M, res
+
     @torch.no_grad()
     def __call__(self, x):
         r = self.r
         B, T = x.shape
-        dry = x
-        mask = active_mask(dry)
+        N = nfft(T)
+        f = torch.fft.rfftfreq(N, 1 / SR)
+        e = frame_energy(x)
+        act = active_frames(e).float()
+        p_speech = (e * act).sum(1) / act.sum(1).clamp_min(1)  # dry speech power over its active frames
+        X = torch.fft.rfft(x, N)
+        gain_room = torch.ones(B)
         rv = r.b(B, self.p_room).nonzero().flatten()
-        y = x.clone()
         if len(rv):
-            y[rv] = fft_conv(x[rv], rirs(r, len(rv), 12000, dist=(0.3, 4.0)))
+            h = rirs(r, len(rv), 12000, dist=(0.3, 4.0))
+            X[rv] = X[rv] * torch.fft.rfft(h, N)
+            gain_room[rv] = h.pow(2).sum(1)
+        p_here = p_speech * gain_room
         mu = r.b(B, self.p_music).nonzero().flatten()
         if len(mu):
-            n = len(mu)
-            m = self.music_crops(n, T)
-            voc = r.b(n, self.p_vocal)
-            if voc.any() and B > 1:
-                other = torch.roll(x, 1, 0)[mu]
-                g = scale_to_ratio(m, other, r.u(n, 0.0, 10.0), active_mask(other))
-                m = m + (voc.float() * g)[:, None] * other
-            m = speaker_path(m, r, p_room=self.p_speaker_room)
-            res = r.b(n, self.p_residual)
-            if res.any():
-                m = torch.where(res[:, None], aec_residual(m, r), m)
-            ratio = torch.where(res, r.u(n, *self.residual_sir), r.u(n, *self.sir))
-            g = scale_to_ratio(y[mu], m, ratio, mask[mu])
-            y[mu] = y[mu] + g[:, None] * m
-        bb = r.b(B, self.p_babble)
-        if bb.any() and B > 1:
-            other = torch.roll(y, 2, 0)
-            g = scale_to_ratio(y, other, r.u(B, 8.0, 25.0), mask)
-            y = y + (bb.float() * g)[:, None] * other
+            M, res = self._music_spectra(x, mu, N, f, T)
+            p_m = 2 * torch.view_as_real(M).pow(2).sum((1, 2)) / (N * T)  # ~ mean power over the T samples (Parseval)
+            ratio = torch.where(res, r.u(len(mu), *self.residual_sir), r.u(len(mu), *self.sir))
+            g = torch.sqrt(p_here[mu] / p_m.clamp_min(1e-12) / 10 ** (ratio / 10))
+            X[mu] = X[mu] + g[:, None] * M
+        bb = r.b(B, self.p_babble).nonzero().flatten()
+        if len(bb) and B > 1:
+            src = (bb + 2) % B
+            g = torch.sqrt(p_here[bb] / p_speech[src].clamp_min(1e-12) / 10 ** (r.u(len(bb), 8.0, 25.0) / 10))
+            X[bb] = X[bb] + g[:, None] * X[src] / torch.sqrt(gain_room[src])[:, None]
         mc = r.b(B, self.p_mic).nonzero().flatten()
         if len(mc):
-            y[mc] = mic_chain(y[mc], r, snr=self.snr, p_agc=self.p_agc, p_clip=self.p_clip)
-        # back to the clean crop's peak level, then a random gain (the speech-embedding branch is level-sensitive)
+            n = len(mc)
+            # room/self noise (1/f^beta), added before the capsule filter, at SNR against the speech
+            beta = r.u(n, 0.0, 2.0)[:, None]
+            shape = (f.clamp_min(20.0)[None] / 1000.0) ** (-beta / 2)
+            spec = torch.complex(r.randn(n, f.numel()), r.randn(n, f.numel())) * shape
+            p_n = 2 * torch.view_as_real(spec).pow(2).sum((1, 2)) / (N * N)
+            X[mc] = X[mc] + spec * torch.sqrt(p_here[mc] / p_n / 10 ** (r.u(n, *self.snr) / 10))[:, None]
+            band = _bandpass(f, r.u(n, 80.0, 300.0), r.u(n, 3400.0, 7500.0), r.u(n, 30.0, 120.0), r.u(n, 150.0, 700.0))
+            pk = r.b(n, 0.7).float()[:, None]
+            X[mc] = X[mc] * band * (pk * _peaks(r, n, f) + (1 - pk))
+        y = torch.fft.irfft(X, N)[:, :T]
+        if len(mc):
+            ym = agc(y[mc], r, self.p_agc)
+            cl = r.b(len(mc), self.p_clip)
+            if cl.any():
+                lim = r.u(len(mc), 0.2, 0.7)[:, None] * ym.abs().amax(1, keepdim=True)
+                ym = torch.where(cl[:, None], torch.maximum(torch.minimum(ym, lim), -lim), ym)
+            y[mc] = ym
         g = 10 ** (r.u(B, *self.gain_db) / 20)
         y = y / y.abs().amax(1, keepdim=True).clamp_min(1e-6) * (x.abs().amax(1, keepdim=True)) * g[:, None]
         return y.clamp(-1.0, 1.0)
