@@ -2,8 +2,8 @@
 """Score runs on the condition sets of make_condition_sets.py (clean, room, music10, music0), one centred 3 s window
 per clip as train.py/fuse.py score validation (clips shorter than 3 s centred in zeros).
 
-A run is a train.py run (runs/<run>/best.pt), a train_oww.py run (runs/<run>/head.pt: the frozen speech-embedding
-CNN in PyTorch + its heads, on the waveform) or a fused run (runs/<run>/fusion.json: log-probabilities of its
+A run is a train.py run (runs/<run>/best.pt), a train_oww.py run (runs/<run>/head.pt: its heads on the frozen
+speech embeddings of the windows, computed once per set by ONNX Runtime in Node with oww_embed.js) or a fused run (runs/<run>/fusion.json: log-probabilities of its
 members averaged with the fusion weight, exactly as oww_branch.FusedSER computes them; members are scored first and
 their log-probabilities cached in runs/<member>/cond_<set>.npy).
 
@@ -11,7 +11,7 @@ Usage: /usr/bin/python3 training/eval_conditions.py --run v120 [--sets clean roo
 Writes training/results/<run>_conditions.json: per set UAR, accuracy, recall per class, per-corpus UAR, and the
 drop from clean in UAR points.
 """
-import argparse, csv, json, os, sys, time, wave
+import argparse, csv, json, os, subprocess, sys, time, wave
 import numpy as np
 import torch
 import torch.nn.functional as F
@@ -50,6 +50,28 @@ def windows(name):
     return X, items
 
 
+def oww_embeddings(name, step):
+    """Speech embeddings of a set's windows, every step-th of 28, by ONNX Runtime in Node (oww_embed.js, the same
+    features train_oww.py trains on; the PyTorch port in the shipped graph matches them to ~1e-4): [N, 28 // step, 96]."""
+    tag = f"cond_{name}"
+    f32, spans = os.path.join(CACHE, f"oww_{tag}.f32"), os.path.join(CACHE, f"oww_{tag}.json")
+    X, _ = windows(name)
+    src = os.path.join(COND, name, "windows_i16.npy")
+    if not (os.path.exists(f32) and os.path.getmtime(f32) >= os.path.getmtime(src)):
+        link = os.path.join(CACHE, f"{tag}_i16.npy")
+        if os.path.lexists(link):
+            os.remove(link)
+        os.symlink(src, link)
+        with open(os.path.join(CACHE, f"{tag}_index.csv"), "w") as f:
+            f.write("offset,length\n" + "".join(f"{i * WIN},{WIN}\n" for i in range(len(X))))
+        env = dict(os.environ, NODE_PATH=os.path.join(CACHE, "ortnode", "node_modules"))
+        subprocess.run(["node", os.path.join(HERE, "oww_embed.js"), "1", tag, str(step)], env=env, check=True)
+    meta = json.load(open(os.path.join(CACHE, f"oww_{tag}.meta.json")))
+    assert meta["stride"] == step, f"oww_{tag} has stride {meta['stride']}, heads need {step}: delete it to recompute"
+    emb = np.fromfile(f32, np.float32).reshape(len(X), -1, 96)
+    return emb
+
+
 def member_logprobs(run, name, bs=32):
     """Log-probabilities [N, 6] of one member run on one set (cached)."""
     out = os.path.join(CACHE, "runs", run, f"cond_{name}.npy")
@@ -58,13 +80,17 @@ def member_logprobs(run, name, bs=32):
     stamp = max(os.path.getmtime(p) for p in src if os.path.exists(p))
     if os.path.exists(out) and os.path.getmtime(out) >= max(stamp, os.path.getmtime(os.path.join(COND, name, "manifest.csv"))):
         return np.load(out)
-    if os.path.exists(src[0]):
-        from export import load_run
-        model, _ = load_run(run)
-        model.export_probs = False
-    else:
+    if not os.path.exists(src[0]):  # speech-embedding heads: on the embeddings of the windows
         from oww_branch import load_oww_branch
-        model = load_oww_branch(os.path.join(CACHE, "runs", run))
+        branch = load_oww_branch(os.path.join(CACHE, "runs", run))
+        e = (torch.from_numpy(oww_embeddings(name, branch.step)) - branch.mu) / branch.sd
+        with torch.no_grad():
+            lp = F.log_softmax(torch.stack([h(e) for h in branch.heads]).mean(0), -1).numpy()
+        np.save(out, lp)
+        return lp
+    from export import load_run
+    model, _ = load_run(run)
+    model.export_probs = False
     model.eval()
     res = []
     with torch.no_grad():

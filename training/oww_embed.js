@@ -23,13 +23,21 @@ const CACHE = path.join(__dirname, '.cache');
 const MODELS = path.join(CACHE, 'oww', 'package', 'models');
 const WIN = 48000, MEL_WIN = 76, MEL_STEP = 8;
 
-function loadNpyInt16(file) {
-  const buf = fs.readFileSync(file);
-  const headerLen = buf.readUInt16LE(8);
-  const header = buf.toString('latin1', 10, 10 + headerLen);
-  if (!header.includes("'<i2'")) throw new Error(`expected int16 npy, got ${header}`);
+function openNpyInt16(file) {
+  // read clip by clip (files of augmented windows exceed the 2 GB a single readFileSync can return)
+  const fd = fs.openSync(file, 'r');
+  const head = Buffer.alloc(10);
+  fs.readSync(fd, head, 0, 10, 0);
+  const headerLen = head.readUInt16LE(8);
+  const header = Buffer.alloc(headerLen);
+  fs.readSync(fd, header, 0, headerLen, 10);
+  if (!header.toString('latin1').includes("'<i2'")) throw new Error(`expected int16 npy, got ${header}`);
   const start = 10 + headerLen;
-  return new Int16Array(buf.buffer, buf.byteOffset + start, (buf.length - start) / 2);
+  return (offset, length) => {
+    const buf = Buffer.alloc(length * 2);
+    fs.readSync(fd, buf, 0, length * 2, start + offset * 2);
+    return new Int16Array(buf.buffer, buf.byteOffset, length);
+  };
 }
 
 function loadIndex(file) {
@@ -49,7 +57,7 @@ function loadIndex(file) {
   const opts = { intraOpNumThreads: threads, interOpNumThreads: 1, graphOptimizationLevel: 'all' };
   const mel = await ort.InferenceSession.create(path.join(MODELS, 'melspectrogram.onnx'), opts);
   const emb = await ort.InferenceSession.create(path.join(MODELS, 'embedding_model.onnx'), opts);
-  const audio = loadNpyInt16(path.join(CACHE, audioFile));
+  const read = openNpyInt16(path.join(CACHE, audioFile));
   const index = loadIndex(path.join(CACHE, indexFile));
   const out = fs.openSync(path.join(CACHE, outName + '.f32.tmp'), 'w');
   const rows = [];
@@ -60,7 +68,8 @@ function loadIndex(file) {
     const n = Math.max(l, WIN);
     const x = new Float32Array(n);
     const pad = Math.floor((n - l) / 2);
-    for (let k = 0; k < l; k++) x[pad + k] = audio[o + k];
+    const clip = read(o, l);
+    for (let k = 0; k < l; k++) x[pad + k] = clip[k];
     const m = (await mel.run({ [mel.inputNames[0]]: new ort.Tensor('float32', x, [1, n]) }))[mel.outputNames[0]];
     const frames = m.dims[2];
     const md = m.data;
