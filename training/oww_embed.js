@@ -8,7 +8,7 @@
 // SET "aug": the augmented windows of oww_augment.py, aug_i16.npy + aug_index.csv -> oww_aug.f32 + oww_aug.json
 // any other SET NAME: NAME_i16.npy + NAME_index.csv -> oww_NAME.f32 + oww_NAME.json (oww_augment.py --set NAME)
 // STRIDE k (default 1): only every k-th embedding (k times faster; train_oww.py --step k uses no others);
-// written to oww_NAME.meta.json
+// written to oww_NAME.meta.json. LABELS (comma-separated): only rows with these labels (others get 0 embeddings).
 // Models: training/.cache/oww/package/models/{melspectrogram,embedding_model}.onnx
 // Output: float32 rows of 96, and a JSON list with [firstRow, rowCount] per index row.
 //
@@ -45,13 +45,15 @@ function loadIndex(file) {
   const cols = lines[0].split(',');
   const off = cols.indexOf('offset'), len = cols.indexOf('length');
   // paths contain no commas (checked by prepare.py's manifest), so a plain split is safe
-  return lines.slice(1).map(l => { const c = l.split(','); return [parseInt(c[off]), parseInt(c[len])]; });
+  const lab = cols.indexOf('label');
+  return lines.slice(1).map(l => { const c = l.split(','); return [parseInt(c[off]), parseInt(c[len]), lab >= 0 ? c[lab] : '']; });
 }
 
 (async () => {
   const threads = parseInt(process.argv[2] || '2');
   const set = process.argv[3] || 'clips';
   const stride = parseInt(process.argv[4] || '1');
+  const only = process.argv[5] ? new Set(process.argv[5].split(',')) : null;
   const [audioFile, indexFile, outName] = set === 'clips' ? ['audio_i16.npy', 'index.csv', 'oww_emb']
     : [`${set}_i16.npy`, `${set}_index.csv`, `oww_${set}`];
   const opts = { intraOpNumThreads: threads, interOpNumThreads: 1, graphOptimizationLevel: 'all' };
@@ -64,7 +66,8 @@ function loadIndex(file) {
   let row = 0;
   const t0 = Date.now();
   for (let i = 0; i < index.length; i++) {
-    const [o, l] = index[i];
+    const [o, l, label] = index[i];
+    if (only && !only.has(label)) { rows.push([row, 0]); continue; }  // not needed: no embeddings
     const n = Math.max(l, WIN);
     const x = new Float32Array(n);
     const pad = Math.floor((n - l) / 2);

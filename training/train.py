@@ -144,6 +144,16 @@ def main():
         cfg["init_from"] = f"{a.init_from} (epoch {ck0['epoch']})"
         missing, unexpected = model.load_state_dict(ck0["state_dict"], strict=False)
         log(f"initialised from {a.init_from} epoch {ck0['epoch']}: missing={missing} unexpected={unexpected}")
+    teacher = None
+    if cfg.get("distill"):
+        # robustness by distillation: a frozen copy of the starting model (--init-from) labels the CLEAN version of
+        # each crop; the student learns those soft labels on the augmented version (plus the true labels)
+        assert a.init_from, "distill needs --init-from (the teacher)"
+        import copy
+        teacher = copy.deepcopy(model).eval()
+        for p in teacher.parameters():
+            p.requires_grad_(False)
+        log(f"distillation from the frozen {a.init_from}: {json.dumps(cfg['distill'])}")
     n_params = sum(p.numel() for p in model.parameters() if p.requires_grad)
     macs = count_macs(model)
     log(f"params(trainable)={n_params} MACs/window={macs/1e6:.1f}M")
@@ -180,6 +190,9 @@ def main():
             bidx = rng.randint(0, len(bav), n_b) if n_b else []
             x = torch.tensor(np.stack([crop_train(audio, tr[i][0], tr[i][1], rng, cfg["speed_p"]) for i in idx] +
                                       [crop_train(audio, bav[i][0], bav[i][1], rng, cfg["speed_p"]) for i in bidx]))
+            if teacher is not None:  # the teacher sees the clean crops, the student the augmented ones
+                with torch.no_grad():
+                    t_logits = teacher(x[: bs - n_b])
             x = aug(x)
             y = torch.tensor([tr[i][2] for i in idx])
             prog = step / total
@@ -193,6 +206,11 @@ def main():
             loss = F.cross_entropy(logits, y, label_smoothing=cfg["label_smoothing"])
             if n_b:
                 loss = loss + cfg.get("baved_aux_weight", 0.3) * la_aux
+            if teacher is not None:
+                tau = cfg["distill"].get("temperature", 2.0)
+                kd = F.kl_div(F.log_softmax(logits / tau, -1), F.log_softmax(t_logits / tau, -1), log_target=True,
+                              reduction="batchmean") * tau * tau
+                loss = loss + cfg["distill"].get("weight", 1.0) * kd
             la = torch.zeros(())
             targets = []
             if cfg["adv_corpus"]: targets.append(torch.tensor([corp_id[tr[i][3]] for i in idx]))

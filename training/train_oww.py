@@ -56,6 +56,9 @@ def main():
     torch.set_num_threads(a.threads)
     emb = np.fromfile(os.path.join(CACHE, "oww_emb.f32"), np.float32).reshape(-1, 96)
     spans = json.load(open(os.path.join(CACHE, "oww_emb.json")))
+    meta = os.path.join(CACHE, "oww_emb.meta.json")
+    clean_stride = json.load(open(meta))["stride"] if os.path.exists(meta) else 1
+    assert clean_stride in (1, a.step), f"oww_emb holds every {clean_stride}. embedding; --step {a.step} needs 1 or {a.step}"
     rows = load_index()
     assert len(rows) == len(spans), "oww_emb.json does not match index.csv: re-run oww_embed.js"
     split = make_split(rows, cfg["val_frac"], cfg["split_seed"])
@@ -90,7 +93,7 @@ def main():
 
     log(f"train clips={len(tr)} val clips={len(va)} embeddings={len(emb)} heads={a.heads} step={a.step}")
     w = torch.tensor(sample_weights([it[:5] for it in tr], len(LABELS), cfg["corpus_power"]))
-    xv = torch.tensor(np.stack([crop(emb, f, c, None, a.step) for f, c, *_ in va]))
+    xv = torch.tensor(np.stack([crop(emb, f, c, None, a.step, clean_stride) for f, c, *_ in va]))
     heads, logits, history = [], [], []
     for k in range(a.heads):
         seed = cfg["seed"] + k
@@ -104,7 +107,7 @@ def main():
             copies = aug_of.get(item[5])
             if copies and rng.rand() < a.aug:
                 return copies[rng.randint(len(copies))]
-            return item[0], item[1], 1
+            return item[0], item[1], clean_stride
 
         steps, bs = 64, 64
         sched = torch.optim.lr_scheduler.CosineAnnealingLR(opt, a.epochs * steps)
