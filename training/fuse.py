@@ -26,15 +26,17 @@ def check_port(audio, rows, n_clips=12):
     """Embeddings of the PyTorch port vs oww_embed.js (official ONNX Runtime on the original ONNX files)."""
     emb = np.fromfile(os.path.join(CACHE, "oww_emb.f32"), np.float32).reshape(-1, 96)
     spans = json.load(open(os.path.join(CACHE, "oww_emb.json")))
+    meta = os.path.join(CACHE, "oww_emb.meta.json")
+    stride = json.load(open(meta))["stride"] if os.path.exists(meta) else 1
     mel, net = OwwMel().eval(), OwwEmbedding().eval()
     worst = 0.0
-    for i in np.random.RandomState(0).choice(len(rows), n_clips, replace=False):
+    for i in np.random.RandomState(0).choice([k for k, s in enumerate(spans) if s[1] > 0], n_clips, replace=False):
         o, l = int(rows[i]["offset"]), int(rows[i]["length"])
         n = max(l, WIN); x = np.zeros(n, np.float32); p = (n - l) // 2
         x[p:p + l] = np.asarray(audio[o:o + l], np.float32) / 32768.0
         with torch.no_grad():
             m = mel(torch.tensor(x)[None])[0]
-            starts = range(0, m.shape[0] - MEL_WIN + 1, MEL_STEP)
+            starts = range(0, m.shape[0] - MEL_WIN + 1, MEL_STEP * stride)
             e = net(torch.stack([m[s:s + MEL_WIN] for s in starts])).numpy()
         first, count = spans[i]
         assert e.shape[0] == count, (e.shape, count)

@@ -17,6 +17,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from ser_model import SERNet, LABELS, WIN, count_macs
 from data import (CACHE, CAT_CORPORA, load_index, load_audio, make_split, select, select_baved, sample_weights,
                   crop_eval, crop_train, MicAugment)
+from acoustics import RoomMusicAugment
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 RESULTS = os.path.join(HERE, "results")
@@ -35,6 +36,35 @@ def evaluate(model, audio, items, bs=64):
             probs.append(torch.softmax(model(x), -1).numpy())
     model.train()
     return np.concatenate(probs)
+
+
+def evaluate_windows(model, X, bs=64):
+    """Probabilities for prepared windows X [N, WIN] (float32 tensor)."""
+    model.eval()
+    probs = []
+    with torch.no_grad():
+        for i in range(0, len(X), bs):
+            probs.append(torch.softmax(model(X[i:i + bs]), -1).numpy())
+    model.train()
+    return np.concatenate(probs)
+
+
+def train_music():
+    """The training split of prepare_music.py: (int16 samples, [(offset, length)])."""
+    import csv
+    with open(os.path.join(CACHE, "music", "tracks.csv")) as f:
+        tracks = [(int(t["offset"]), int(t["length"])) for t in csv.DictReader(f) if t["split"] == "train"]
+    return np.load(os.path.join(CACHE, "music", "tracks_i16.npy"), mmap_mode="r"), tracks
+
+
+def augmented_val(audio, va, cfg, seed=4242):
+    """The centred validation windows through RoomMusicAugment (training music, fixed seed), as float32."""
+    aug = RoomMusicAugment(train_music(), seed=seed, **cfg["room_music"])
+    out = []
+    for i in range(0, len(va), 64):
+        x = torch.tensor(np.stack([crop_eval(audio, o, l) for o, l, *_ in va[i:i + 64]]))
+        out.append(aug(x))
+    return torch.cat(out)
 
 
 def metrics(probs, items, n_classes=len(LABELS)):
@@ -114,13 +144,31 @@ def main():
         cfg["init_from"] = f"{a.init_from} (epoch {ck0['epoch']})"
         missing, unexpected = model.load_state_dict(ck0["state_dict"], strict=False)
         log(f"initialised from {a.init_from} epoch {ck0['epoch']}: missing={missing} unexpected={unexpected}")
+    teacher = None
+    if cfg.get("distill"):
+        # robustness by distillation: a frozen copy of the starting model (--init-from) labels the CLEAN version of
+        # each crop; the student learns those soft labels on the augmented version (plus the true labels)
+        assert a.init_from, "distill needs --init-from (the teacher)"
+        import copy
+        teacher = copy.deepcopy(model).eval()
+        for p in teacher.parameters():
+            p.requires_grad_(False)
+        log(f"distillation from the frozen {a.init_from}: {json.dumps(cfg['distill'])}")
     n_params = sum(p.numel() for p in model.parameters() if p.requires_grad)
     macs = count_macs(model)
     log(f"params(trainable)={n_params} MACs/window={macs/1e6:.1f}M")
 
     w = torch.tensor(sample_weights(tr, len(LABELS), cfg["corpus_power"]))
     gen = torch.Generator().manual_seed(cfg["seed"]); rng = np.random.RandomState(cfg["seed"])
-    aug = MicAugment(seed=cfg["seed"], **cfg["augment"])
+    if "room_music" in cfg:  # real music under the speech + room/microphone simulation (acoustics.py)
+        aug = RoomMusicAugment(train_music(), seed=cfg["seed"], **cfg["room_music"])
+        log(f"augmentation: RoomMusicAugment {json.dumps(cfg['room_music'])} over {len(aug.music[1])} training tracks")
+        # validation windows under the same kind of augmentation, with TRAINING music and a fixed seed (the
+        # validation music of the condition sets stays unseen); used with the clean windows to choose the epoch
+        va_aug = augmented_val(audio, va, cfg)
+    else:
+        aug = MicAugment(seed=cfg["seed"], **cfg["augment"])
+        va_aug = None
     opt = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=cfg["lr"], weight_decay=cfg["weight_decay"])
     bs = cfg["batch_size"]; steps_ep = cfg["samples_per_epoch"] // bs; total = steps_ep * cfg["epochs"]
     warm = steps_ep // 2
@@ -142,6 +190,9 @@ def main():
             bidx = rng.randint(0, len(bav), n_b) if n_b else []
             x = torch.tensor(np.stack([crop_train(audio, tr[i][0], tr[i][1], rng, cfg["speed_p"]) for i in idx] +
                                       [crop_train(audio, bav[i][0], bav[i][1], rng, cfg["speed_p"]) for i in bidx]))
+            if teacher is not None:  # the teacher sees the clean crops, the student the augmented ones
+                with torch.no_grad():
+                    t_logits = teacher(x[: bs - n_b])
             x = aug(x)
             y = torch.tensor([tr[i][2] for i in idx])
             prog = step / total
@@ -155,6 +206,11 @@ def main():
             loss = F.cross_entropy(logits, y, label_smoothing=cfg["label_smoothing"])
             if n_b:
                 loss = loss + cfg.get("baved_aux_weight", 0.3) * la_aux
+            if teacher is not None:
+                tau = cfg["distill"].get("temperature", 2.0)
+                kd = F.kl_div(F.log_softmax(logits / tau, -1), F.log_softmax(t_logits / tau, -1), log_target=True,
+                              reduction="batchmean") * tau * tau
+                loss = loss + cfg["distill"].get("weight", 1.0) * kd
             la = torch.zeros(())
             targets = []
             if cfg["adv_corpus"]: targets.append(torch.tensor([corp_id[tr[i][3]] for i in idx]))
@@ -182,10 +238,16 @@ def main():
                "val_uar": m["uar"], "val_acc": m["acc"], "val_session_uar": m["session_adapted_uar"],
                "per_corpus_uar": {c: round(v["uar"], 3) for c, v in m["per_corpus"].items()},
                "sec": round(time.time() - t0, 1), "lambda": round(lam, 3)}
+        score = m["uar"]
+        if va_aug is not None:
+            ma = metrics(evaluate_windows(eval_model, va_aug), va)
+            rec["val_aug_uar"] = ma["uar"]
+            score = 0.5 * (m["uar"] + ma["uar"])
+            rec["select"] = score
         history.append(rec)
         log(json.dumps(rec))
-        if m["uar"] > best:
-            best, best_ep, bad = m["uar"], ep + 1, 0
+        if score > best:
+            best, best_ep, bad = score, ep + 1, 0
             torch.save({"state_dict": eval_model.state_dict(), "cfg": cfg, "n_adv": n_adv, "n_aux": n_aux, "epoch": ep + 1,
                         "labels": LABELS, "w2v2_checkpoint": a.w2v2_checkpoint}, os.path.join(run_dir, "best.pt"))
             best_m = m; best_probs = probs
@@ -202,7 +264,8 @@ def main():
     d = json.load(open(os.path.join(RESULTS, f"{a.name}_metrics.json")))
     d["history"] = history
     json.dump(d, open(os.path.join(RESULTS, f"{a.name}_metrics.json"), "w"), indent=1)
-    log(f"best val UAR={best:.4f} at epoch {best_ep}")
+    log(f"best {'selection score (mean of clean and augmented val UAR)' if va_aug is not None else 'val UAR'}"
+        f"={best:.4f} at epoch {best_ep}")
 
 
 if __name__ == "__main__":

@@ -26,9 +26,14 @@ RESULTS = os.path.join(HERE, "results")
 T = 28  # embeddings per 3 s window (one per 80 ms)
 
 
-def crop(emb, first, count, rng=None, step=1):
+def crop(emb, first, count, rng=None, step=1, stride=1):
     """A 3 s window of embeddings (28, every step-th kept): random (training) or centred (evaluation).
-    oww_embed.js pads clips to >= 3 s, so every clip has at least 28."""
+    oww_embed.js pads clips to >= 3 s, so every clip has at least 28. Windows stored with every stride-th embedding
+    only (oww_embed.js STRIDE, stride == step) hold T/stride of them."""
+    if stride > 1:
+        n = (T + stride - 1) // stride
+        s = (count - n) // 2 if rng is None else rng.randint(0, count - n + 1)
+        return emb[first + s:first + s + n]
     s = (count - T) // 2 if rng is None else rng.randint(0, count - T + 1)
     return emb[first + s:first + s + T:step]
 
@@ -41,14 +46,19 @@ def main():
     ap.add_argument("--name", default="oww_head")
     ap.add_argument("--aug", type=float, default=0.0,
                     help="probability of training on an augmented window (oww_augment.py) instead of the clean clip")
+    ap.add_argument("--aug-set", default="aug", help="augmented windows: oww_<set>.f32 (oww_augment.py --set, oww_embed.js)")
     ap.add_argument("--dim", type=int, default=128, help="width of each head")
     ap.add_argument("--heads", type=int, default=1, help="heads trained with seeds seed..seed+K-1; their logits are averaged")
     ap.add_argument("--fuse", nargs="*", default=["hybrid_ft"], help="runs whose val_probs.npy are fused with this head")
+    ap.add_argument("--threads", type=int, default=1)
     a = ap.parse_args()
     cfg = json.load(open(a.config))
-    torch.set_num_threads(2)
+    torch.set_num_threads(a.threads)
     emb = np.fromfile(os.path.join(CACHE, "oww_emb.f32"), np.float32).reshape(-1, 96)
     spans = json.load(open(os.path.join(CACHE, "oww_emb.json")))
+    meta = os.path.join(CACHE, "oww_emb.meta.json")
+    clean_stride = json.load(open(meta))["stride"] if os.path.exists(meta) else 1
+    assert clean_stride in (1, a.step), f"oww_emb holds every {clean_stride}. embedding; --step {a.step} needs 1 or {a.step}"
     rows = load_index()
     assert len(rows) == len(spans), "oww_emb.json does not match index.csv: re-run oww_embed.js"
     split = make_split(rows, cfg["val_frac"], cfg["split_seed"])
@@ -63,13 +73,18 @@ def main():
     emb = (emb - mu) / sd
     aug_of = {}  # index.csv row -> [(first, count)] of its augmented windows (oww_augment.py + oww_embed.js aug)
     if a.aug > 0:
-        aug_emb = (np.fromfile(os.path.join(CACHE, "oww_aug.f32"), np.float32).reshape(-1, 96) - mu) / sd
-        aug_spans = json.load(open(os.path.join(CACHE, "oww_aug.json")))
-        with open(os.path.join(CACHE, "aug_index.csv")) as f:
+        name = a.aug_set
+        aug_emb = (np.fromfile(os.path.join(CACHE, f"oww_{name}.f32"), np.float32).reshape(-1, 96) - mu) / sd
+        aug_spans = json.load(open(os.path.join(CACHE, f"oww_{name}.json")))
+        meta = os.path.join(CACHE, f"oww_{name}.meta.json")
+        stride = json.load(open(meta))["stride"] if os.path.exists(meta) else 1
+        assert stride in (1, a.step), f"oww_{name} holds every {stride}. embedding; --step {a.step} needs 1 or {a.step}"
+        with open(os.path.join(CACHE, f"{name}_index.csv")) as f:
             srcs = [int(line.split(",")[2]) for line in f.read().split("\n")[1:] if line]
-        assert len(srcs) == len(aug_spans), "oww_aug.json does not match aug_index.csv: re-run oww_embed.js 2 aug"
+        assert len(srcs) == len(aug_spans), f"oww_{name}.json does not match {name}_index.csv: re-run oww_embed.js"
         for src_row, (first, count) in zip(srcs, aug_spans):
-            aug_of.setdefault(src_row, []).append((first + len(emb), count))
+            # (first, count, stride): windows stored with every step-th embedding only are read with step 1
+            aug_of.setdefault(src_row, []).append((first + len(emb), count, stride))
         emb = np.concatenate([emb, aug_emb])
     logf = open(os.path.join(RESULTS, f"{a.name}_train_log.txt"), "w")
 
@@ -78,7 +93,7 @@ def main():
 
     log(f"train clips={len(tr)} val clips={len(va)} embeddings={len(emb)} heads={a.heads} step={a.step}")
     w = torch.tensor(sample_weights([it[:5] for it in tr], len(LABELS), cfg["corpus_power"]))
-    xv = torch.tensor(np.stack([crop(emb, f, c, None, a.step) for f, c, *_ in va]))
+    xv = torch.tensor(np.stack([crop(emb, f, c, None, a.step, clean_stride) for f, c, *_ in va]))
     heads, logits, history = [], [], []
     for k in range(a.heads):
         seed = cfg["seed"] + k
@@ -92,7 +107,7 @@ def main():
             copies = aug_of.get(item[5])
             if copies and rng.rand() < a.aug:
                 return copies[rng.randint(len(copies))]
-            return item[0], item[1]
+            return item[0], item[1], clean_stride
 
         steps, bs = 64, 64
         sched = torch.optim.lr_scheduler.CosineAnnealingLR(opt, a.epochs * steps)
@@ -100,7 +115,7 @@ def main():
             t0 = time.time(); model.train()
             for _ in range(steps):
                 idx = torch.multinomial(w, bs, replacement=True, generator=gen).numpy()
-                x = torch.tensor(np.stack([crop(emb, *pick(tr[i]), rng, a.step) for i in idx]))
+                x = torch.tensor(np.stack([crop(emb, *p[:2], rng, a.step, p[2]) for p in (pick(tr[i]) for i in idx)]))
                 x = x + 0.1 * torch.randn_like(x)
                 m = torch.rand(bs, x.shape[1], 1) < 0.1  # time masking
                 x = x.masked_fill(m, 0.0)
