@@ -22,9 +22,6 @@ namespace OrpheusLive;
 /// </summary>
 public static class OrpheusApp
 {
-    /// <summary>The command run when none is given: the live dashboard.</summary>
-    public const string DefaultCommand = OrpheusCommandLine.DefaultCommand;
-
     /// <summary>Runs `orpheus` with <paramref name="args"/> and returns the process exit code.</summary>
     public static async Task<int> RunAsync(string[] args)
     {

@@ -53,7 +53,7 @@ public abstract class CliCommand(string name, string summary)
     /// <param name="cancellationToken">Cancelled on Ctrl+C / SIGTERM.</param>
     public abstract Task<int> RunAsync(ParseResult args, CancellationToken cancellationToken);
 
-    /// <summary>The System.CommandLine declaration of this command (a new one per call: a symbol has one parent tree).</summary>
+    /// <summary>The System.CommandLine declaration of this command: a new <see cref="Command"/> over the same options per call.</summary>
     public Command Declare()
     {
         var command = new Command(Name, Summary);
