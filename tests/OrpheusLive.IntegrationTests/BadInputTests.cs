@@ -33,6 +33,8 @@ public sealed partial class BadInputTests
         { "a missing input file", ["listen", "--input", "{dir}/nope.wav", "--fast"], null, 2, ["input file not found", "nope.wav"] },
         { "too few bench windows", ["bench", "--windows", "20"], null, 2, ["--windows must be at least 200"] },
         { "eval without a manifest", ["eval"], null, 2, ["orpheus eval", "--manifest"] },
+        { "an option without its value", ["listen", "--fast", "--input"], null, 2, ["orpheus listen", "--input"] },
+        { "listening options on serve without --listen", ["serve", "--input", Demo], null, 2, ["orpheus serve", "go with --listen"] },
     };
 
     [Theory]
