@@ -59,7 +59,7 @@ public static class OrpheusApp
         var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("orpheus");
         var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
         host.Services.GetRequiredService<ConsoleLogSwitch>().TerminalOwned = command.OwnsTerminal;
-        var name = $"orpheus {command.Name}";
+        var name = CommandLineErrors.Prefix(args);
         try
         {
             await host.StartAsync(lifetime.ApplicationStopping);

@@ -117,6 +117,42 @@ public sealed class HostPiecesTests
         problem.ShouldNotContain("\n");
     }
 
+    private sealed class VerbCommand(string name) : CliCommand(name, $"the {name} verb")
+    {
+        private readonly System.CommandLine.Option<bool> _all = new("--all") { Description = "every one" };
+
+        protected override IEnumerable<System.CommandLine.Option> Options => [_all];
+
+        public override Task<int> RunAsync(System.CommandLine.ParseResult args, CancellationToken cancellationToken) => Task.FromResult(args.GetValue(_all) ? 7 : 3);
+    }
+
+    private sealed class GroupCommand(VerbCommand scan, VerbCommand list) : CliCommand("library", "a group of verbs")
+    {
+        public override IEnumerable<CliCommand> Subcommands => [scan, list];
+
+        protected override IEnumerable<System.CommandLine.Option> Options => [];
+
+        public override Task<int> RunAsync(System.CommandLine.ParseResult args, CancellationToken cancellationToken) => Task.FromResult(1);
+    }
+
+    [Fact]
+    public async Task A_group_command_runs_its_verbs_and_names_them_in_errors()
+    {
+        var group = new GroupCommand(new VerbCommand("scan"), new VerbCommand("list"));
+        var cli = new OrpheusCommandLine([group], (command, args, ct) => command.RunAsync(args, ct));
+
+        var scan = cli.Parse(["library", "scan", "--all"]);
+        cli.Selected(scan).ShouldNotBeNull().Name.ShouldBe("scan");
+        (await scan.InvokeAsync(cancellationToken: TestContext.Current.CancellationToken)).ShouldBe(7);
+
+        var typo = cli.Parse(["library", "sacn"]);
+        CommandLineErrors.OneLine(typo).ShouldBe("unknown command 'sacn' (did you mean scan?); 'orpheus library --help' lists them");
+
+        var bogus = cli.Parse(["library", "list", "--bogus"]);
+        CommandLineErrors.Prefix(bogus).ShouldBe("orpheus library list");
+        CommandLineErrors.OneLine(bogus).ShouldBe("unknown option --bogus");
+    }
+
     [Fact]
     public void Help_asks_for_no_command_and_reports_no_error()
     {

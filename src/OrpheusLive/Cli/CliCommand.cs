@@ -24,6 +24,10 @@ namespace OrpheusLive.Cli;
 /// <item>Optionally: <see cref="Details"/> (text shown after the options in <c>--help</c>) and
 /// <see cref="OwnsTerminal"/> (true for full-screen UIs: the console log is quiet while it runs).</item>
 /// <item>Register it: <c>services.AddCliCommand&lt;FooCommand&gt;()</c>.</item>
+/// <item>A group (<c>orpheus library scan|list|forget</c>): make each verb a <see cref="CliCommand"/> registered with
+/// <c>services.AddTransient&lt;ScanCommand&gt;()</c> (not <c>AddCliCommand</c>, which makes a top-level command), take
+/// them in the group's constructor and return them from <see cref="Subcommands"/>; the group's own
+/// <see cref="RunAsync"/> runs when no verb is given (e.g. print its help, or do the most common one).</item>
 /// </list>
 /// </remarks>
 /// <param name="name">The sub-command name ("listen").</param>
@@ -44,6 +48,9 @@ public abstract class CliCommand(string name, string summary)
 
     /// <summary>The command's options, in help order.</summary>
     protected abstract IEnumerable<Option> Options { get; }
+
+    /// <summary>The verbs under this command (<c>orpheus library scan</c>), none by default; see the remarks.</summary>
+    public virtual IEnumerable<CliCommand> Subcommands => [];
 
     /// <summary>The command's positional arguments, in order (none by default).</summary>
     protected virtual IEnumerable<Argument> Arguments => [];

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Text.RegularExpressions;
 
 namespace OrpheusLive.Cli;
@@ -27,20 +28,25 @@ public static partial class CommandLineErrors
                 return $"unknown option {name}{Suggestions.DidYouMean(name, OptionNames(command))}";
             }
 
-            return command is RootCommand
-                ? $"unknown command '{token}'{Suggestions.DidYouMean(token, command.Subcommands.Select(c => c.Name))}; 'orpheus --help' lists them"
+            return command.Subcommands.Count > 0
+                ? $"unknown command '{token}'{Suggestions.DidYouMean(token, command.Subcommands.Select(c => c.Name))}; '{Prefix(result)} --help' lists them"
                 : $"unexpected argument '{token}'";
         }
 
         return Whitespace().Replace(result.Errors[0].Message, " ").Trim();
     }
 
-    /// <summary>"orpheus listen" for a sub-command's problem, "orpheus" for the root's: what the line starts with.</summary>
+    /// <summary>"orpheus listen" (or "orpheus library scan") for a command's problem, "orpheus" for the root's: what the line starts with.</summary>
     public static string Prefix(ParseResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var command = result.CommandResult.Command;
-        return command is RootCommand ? "orpheus" : $"orpheus {command.Name}";
+        var names = new List<string>();
+        for (var r = result.CommandResult; r.Command is not RootCommand && r.Parent is CommandResult parent; r = parent)
+        {
+            names.Insert(0, r.Command.Name);
+        }
+
+        return string.Join(' ', ["orpheus", .. names]);
     }
 
     private static IEnumerable<string> OptionNames(Command command)

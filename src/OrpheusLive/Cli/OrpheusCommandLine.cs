@@ -33,10 +33,7 @@ public sealed class OrpheusCommandLine
         ArgumentNullException.ThrowIfNull(run);
         foreach (var command in commands.OrderBy(c => c.Name, StringComparer.Ordinal))
         {
-            var declared = command.Declare();
-            declared.SetAction((result, cancellationToken) => run(command, result, cancellationToken));
-            Root.Subcommands.Add(declared);
-            _commands[declared] = command;
+            Root.Subcommands.Add(Declare(command, run));
         }
 
         var help = Root.Options.OfType<HelpOption>().Single();
@@ -61,6 +58,20 @@ public sealed class OrpheusCommandLine
     {
         ArgumentNullException.ThrowIfNull(result);
         return _commands.GetValueOrDefault(result.CommandResult.Command);
+    }
+
+    // The command with its action and, for a group, its verbs (each runs through `run` too).
+    private Command Declare(CliCommand command, Func<CliCommand, ParseResult, CancellationToken, Task<int>> run)
+    {
+        var declared = command.Declare();
+        declared.SetAction((result, cancellationToken) => run(command, result, cancellationToken));
+        foreach (var verb in command.Subcommands)
+        {
+            declared.Subcommands.Add(Declare(verb, run));
+        }
+
+        _commands[declared] = command;
+        return declared;
     }
 
     private List<string> Normalize(IReadOnlyList<string> args)
