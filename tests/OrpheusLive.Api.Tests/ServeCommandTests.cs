@@ -145,7 +145,8 @@ public sealed class ServeCommandTests
 
         var e = await Should.ThrowAsync<OptionsValidationException>(() => serve.StartAsync());
 
-        e.Message.ShouldContain($"cannot listen on http://127.0.0.1:{serve.Port}");
+        e.Message.ShouldContain($"port {serve.Port} is already in use (http://127.0.0.1:{serve.Port})");
+        e.Message.ShouldContain("--urls");
     }
 
     [Fact]

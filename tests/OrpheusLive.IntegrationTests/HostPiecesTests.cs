@@ -11,7 +11,7 @@ using OrpheusLive.Players;
 
 namespace OrpheusLive.IntegrationTests;
 
-/// <summary>Small host pieces that need no process: option parsing, player choice, and the app's composition root.</summary>
+/// <summary>Small host pieces that need no process: the command line, the settings check, player choice, and the app's composition root.</summary>
 public sealed class HostPiecesTests
 {
     /// <summary>The app's own registrations in a Generic Host over <paramref name="settings"/> (no files, no command line).</summary>
@@ -69,30 +69,155 @@ public sealed class HostPiecesTests
         e.OneLine().ShouldNotContain("\n");
     }
 
-    private static readonly HashSet<string> Flags = new(StringComparer.OrdinalIgnoreCase) { "json", "fast" };
-
     [Fact]
-    public void Options_flags_and_positionals_are_parsed()
+    public void Configuration_overrides_are_taken_out_of_the_command_line_in_both_forms()
     {
-        var args = CommandArgs.Parse(["--input", "a b.wav", "--json", "--player=local", "extra", "--fast"], Flags);
+        var (overrides, commandLine) = ConfigurationOverrides.Split(
+            ["listen", "--Debounce:Threshold=0.5", "--input", "a b.wav", "--Listen:HopSeconds", "2", "--json"]);
 
-        args.Value("input").ShouldBe("a b.wav");
-        args.Has("json").ShouldBeTrue();
-        args.Has("fast").ShouldBeTrue();
-        args.Value("player").ShouldBe("local");
-        args.Positional.ShouldBe(["extra"]);
-        args.Int("windows", 300).ShouldBe(300);
+        overrides.ShouldBe(["--Debounce:Threshold=0.5", "--Listen:HopSeconds", "2"]);
+        commandLine.ShouldBe(["listen", "--input", "a b.wav", "--json"]);
+    }
+
+    [Theory]
+    [InlineData("", "run")]
+    [InlineData("--input x.wav --fast", "run")]
+    [InlineData("LISTEN --json", "listen")]
+    [InlineData("eval --manifest m.csv", "eval")]
+    public void The_command_line_picks_the_command_and_run_is_the_default(string line, string command)
+    {
+        using var host = BuildHost([]);
+        var cli = new OrpheusCommandLine(host.Services.GetServices<CliCommand>(), (_, _, _) => Task.FromResult(0));
+
+        var parsed = cli.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+
+        CommandLineErrors.OneLine(parsed).ShouldBeNull();
+        cli.Selected(parsed).ShouldNotBeNull().Name.ShouldBe(command);
+    }
+
+    [Theory]
+    [InlineData("listen --jsno", "orpheus listen", "unknown option --jsno (did you mean --json?)")]
+    [InlineData("listen --bogus", "orpheus listen", "unknown option --bogus")]
+    [InlineData("--inptu x.wav", "orpheus run", "unknown option --inptu (did you mean --input?)")]
+    [InlineData("lisen", "orpheus", "unknown command 'lisen' (did you mean listen?); 'orpheus --help' lists them")]
+    [InlineData("listen --player vlc", "orpheus listen", "--player: 'vlc' is not a player; use ")]
+    [InlineData("bench --windows many", "orpheus bench", "'many'")]
+    [InlineData("bench --windows 20", "orpheus bench", "--windows must be at least 200 for stable percentiles (got 20)")]
+    [InlineData("eval", "orpheus eval", "--manifest")]
+    public void A_bad_command_line_is_one_line_naming_the_command_and_the_option(string line, string prefix, string message)
+    {
+        using var host = BuildHost([]);
+        var cli = new OrpheusCommandLine(host.Services.GetServices<CliCommand>(), (_, _, _) => Task.FromResult(0));
+
+        var parsed = cli.Parse(line.Split(' '));
+
+        CommandLineErrors.Prefix(parsed).ShouldBe(prefix);
+        var problem = CommandLineErrors.OneLine(parsed).ShouldNotBeNull();
+        problem.ShouldContain(message);
+        problem.ShouldNotContain("\n");
+    }
+
+    private sealed class VerbCommand(string name) : CliCommand(name, $"the {name} verb")
+    {
+        private readonly System.CommandLine.Option<bool> _all = new("--all") { Description = "every one" };
+
+        protected override IEnumerable<System.CommandLine.Option> Options => [_all];
+
+        public override Task<int> RunAsync(System.CommandLine.ParseResult args, CancellationToken cancellationToken) => Task.FromResult(args.GetValue(_all) ? 7 : 3);
+    }
+
+    private sealed class GroupCommand(VerbCommand scan, VerbCommand list) : CliCommand("library", "a group of verbs")
+    {
+        public override IEnumerable<CliCommand> Subcommands => [scan, list];
+
+        protected override IEnumerable<System.CommandLine.Option> Options => [];
+
+        public override Task<int> RunAsync(System.CommandLine.ParseResult args, CancellationToken cancellationToken) => Task.FromResult(1);
     }
 
     [Fact]
-    public void A_missing_value_an_unknown_option_and_a_bad_number_are_usage_errors()
+    public async Task A_group_command_runs_its_verbs_and_names_them_in_errors()
     {
-        Should.Throw<CommandLineException>(() => CommandArgs.Parse(["--input"], Flags)).Message.ShouldContain("--input needs a value");
-        Should.Throw<CommandLineException>(() => CommandArgs.Parse(["--input", "--json"], Flags));
-        Should.Throw<CommandLineException>(() => CommandArgs.Parse(["--imput", "x"], Flags).RejectUnknown("input"))
-            .Message.ShouldContain("--imput");
-        Should.Throw<CommandLineException>(() => CommandArgs.Parse(["--windows", "many"], Flags).Int("windows", 1))
-            .Message.ShouldContain("whole number");
+        var group = new GroupCommand(new VerbCommand("scan"), new VerbCommand("list"));
+        var cli = new OrpheusCommandLine([group], (command, args, ct) => command.RunAsync(args, ct));
+
+        var scan = cli.Parse(["library", "scan", "--all"]);
+        cli.Selected(scan).ShouldNotBeNull().Name.ShouldBe("scan");
+        (await scan.InvokeAsync(cancellationToken: TestContext.Current.CancellationToken)).ShouldBe(7);
+
+        var typo = cli.Parse(["library", "sacn"]);
+        CommandLineErrors.OneLine(typo).ShouldBe("unknown command 'sacn' (did you mean scan?); 'orpheus library --help' lists them");
+
+        var bogus = cli.Parse(["library", "list", "--bogus"]);
+        CommandLineErrors.Prefix(bogus).ShouldBe("orpheus library list");
+        CommandLineErrors.OneLine(bogus).ShouldBe("unknown option --bogus");
+    }
+
+    [Fact]
+    public void Help_asks_for_no_command_and_reports_no_error()
+    {
+        using var host = BuildHost([]);
+        var cli = new OrpheusCommandLine(host.Services.GetServices<CliCommand>(), (_, _, _) => Task.FromResult(0));
+
+        foreach (var line in new[] { "--help", "help", "help listen", "listen -h", "serve --bogus --help" })
+        {
+            var parsed = cli.Parse(line.Split(' '));
+            CommandLineErrors.OneLine(parsed).ShouldBeNull(line);
+            parsed.Action.ShouldNotBeNull(line).GetType().Name.ShouldBe("HelpWithDetails", line);
+        }
+    }
+
+    /// <summary>The settings sections the app registers, and a configuration of the shipped file plus <paramref name="settings"/>.</summary>
+    private static (IConfiguration Configuration, IReadOnlyList<SettingsSection> Sections) Settings(Dictionary<string, string?> settings)
+    {
+        var services = new ServiceCollection();
+        var configuration = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(OrpheusProcess.AppDirectory, "config", "appsettings.json"))
+            .AddInMemoryCollection(settings)
+            .Build();
+        services.AddOrpheusLogging(configuration);
+        services.AddOrpheusServices(configuration);
+        return (configuration, [.. services.SettingsSections()]);
+    }
+
+    [Fact]
+    public void Every_key_of_the_shipped_appsettings_is_a_known_setting_of_the_right_type()
+    {
+        var (configuration, sections) = Settings([]);
+
+        SettingsCheck.Problems(configuration, sections).ShouldBeEmpty();
+        sections.Select(s => s.Section).ShouldContain("Debounce");
+        sections.Select(s => s.Section).ShouldContain("Model");
+        sections.Select(s => s.Section).ShouldContain("Spotify");
+    }
+
+    [Theory]
+    [InlineData("Debounce:Treshold", "0.5", "unknown setting Debounce:Treshold (did you mean Debounce:Threshold?)")]
+    [InlineData("Model:path2", "x.onnx", "unknown setting Model:path2 (did you mean Model:Path?)")]
+    [InlineData("Spotify:Resilience:NetworkRetrys", "2", "unknown setting Spotify:Resilience:NetworkRetrys (did you mean Spotify:Resilience:NetworkRetries?)")]
+    [InlineData("Debounce:Threshold", "high", "Debounce:Threshold must be a number (got 'high')")]
+    [InlineData("Api:MaxUploadBytes", "1.5", "Api:MaxUploadBytes must be a whole number (got '1.5')")]
+    [InlineData("Audio:Fast", "sometimes", "Audio:Fast must be true or false (got 'sometimes')")]
+    [InlineData("Log:ConsoleLevel", "Loud", "Log:ConsoleLevel must be one of Verbose, Debug, Information, Warning, Error, Fatal (got 'Loud')")]
+    [InlineData("Spotify:LoginTimeout", "soon", "Spotify:LoginTimeout must be a duration like 00:05:00 (got 'soon')")]
+    public void A_mistyped_key_or_a_value_of_the_wrong_type_is_one_line_naming_the_setting(string key, string value, string message)
+    {
+        var (configuration, sections) = Settings(new() { [key] = value });
+
+        SettingsCheck.Problems(configuration, sections).ShouldBe([message]);
+    }
+
+    [Fact]
+    public void Keys_outside_the_known_sections_are_left_alone()
+    {
+        var (configuration, sections) = Settings(new()
+        {
+            ["Serilog:MinimumLevel:Override:Polly"] = "Warning",
+            ["PATH"] = "/usr/bin",
+            ["Somebody:Else"] = "1",
+        });
+
+        SettingsCheck.Problems(configuration, sections).ShouldBeEmpty();
     }
 
     private sealed class FakeProvider(string name, bool available) : IPlayerProvider

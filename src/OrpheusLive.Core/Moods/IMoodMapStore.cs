@@ -12,6 +12,12 @@ public interface IMoodMapStore
     /// <summary>Where edits are saved.</summary>
     string UserFilePath { get; }
 
+    /// <summary>
+    /// Where <see cref="SaveAsync"/> keeps a user file it replaces that was not valid (<c>moods.json.bak</c> beside it):
+    /// the one backup of a mapping the app could not use.
+    /// </summary>
+    string BackupFilePath => UserFilePath + ".bak";
+
     /// <summary>What a mood may list as music (the installed players' rules); editors validate edits with these.</summary>
     MoodTargetRules Targets { get; }
 

@@ -373,27 +373,21 @@ public sealed class MappingEditorView : Runnable
         string? backup = null;
         try
         {
-            if (MappingFileGuard.Problem(path, _store.Targets) is not null)
-            {
-                backup = MappingFileGuard.BackUp(path, _options.Clock.GetLocalNow());
-            }
-
+            // The store keeps an invalid file it replaces as its backup (one backup logic, in the store).
+            var replacesInvalid = MappingFileGuard.Problem(path, _store.Targets) is not null;
             // The store's save is asynchronous file I/O; it is short, and waiting on a pool thread never captures the UI's context.
             if (!Task.Run(() => _store.SaveAsync(_draft.ToMap(), CancellationToken.None)).Wait(SaveTimeout))
             {
                 Tell($"✗ Not saved: writing {path} took longer than {SaveTimeout.TotalSeconds:0} s.");
                 return false;
             }
+
+            backup = replacesInvalid ? _store.BackupFilePath : null;
         }
         catch (AggregateException e)
         {
             // MoodMapException names the bad entry or the write that failed; anything else is said as it is.
             Tell($"✗ Not saved: {e.InnerException?.Message ?? e.Message}");
-            return false;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            Tell($"✗ Not saved: the unreadable {path} could not be kept as a backup first ({e.Message}).");
             return false;
         }
 

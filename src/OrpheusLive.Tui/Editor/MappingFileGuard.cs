@@ -1,11 +1,10 @@
-using System.Globalization;
 using OrpheusLive.Core.Moods;
 
 namespace OrpheusLive.Tui.Editor;
 
 /// <summary>
-/// Keeps the editor from overwriting a mapping file it could not read: tells whether the user's file is unreadable
-/// (through the same parser and validation the store uses), and copies it aside before a save replaces it.
+/// Tells the editor whether the user's mapping file is unreadable (through the same parser and validation the store
+/// uses), so it can say why before the user edits; the store's save keeps such a file as its backup.
 /// </summary>
 public static class MappingFileGuard
 {
@@ -34,24 +33,5 @@ public static class MappingFileGuard
         {
             return $"{path}: could not be read: {e.Message}";
         }
-    }
-
-    /// <summary>
-    /// Copies <paramref name="path"/> to "<c>NAME.unreadable-yyyyMMdd-HHmmss.bak</c>" beside it (never over an existing
-    /// file) and returns the backup's path.
-    /// </summary>
-    /// <exception cref="IOException">The copy failed; the caller must not save over the file then.</exception>
-    public static string BackUp(string path, DateTimeOffset now)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        var stamp = now.ToLocalTime().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
-        var backup = $"{path}.unreadable-{stamp}.bak";
-        for (var n = 2; File.Exists(backup); n++)
-        {
-            backup = $"{path}.unreadable-{stamp}-{n}.bak";
-        }
-
-        File.Copy(path, backup, overwrite: false);
-        return backup;
     }
 }

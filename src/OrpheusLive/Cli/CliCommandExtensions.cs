@@ -5,12 +5,12 @@ namespace OrpheusLive.Cli;
 /// <summary>Registration of sub-commands.</summary>
 public static class CliCommandExtensions
 {
-    /// <summary>Registers <typeparamref name="T"/> as an `orpheus` sub-command.</summary>
+    /// <summary>Registers <typeparamref name="T"/> as an `orpheus` sub-command (see <see cref="CliCommand"/>).</summary>
     public static IServiceCollection AddCliCommand<T>(this IServiceCollection services)
-        where T : class, ICliCommand
+        where T : CliCommand
     {
         services.AddTransient<T>();
-        services.AddTransient<ICliCommand>(sp => sp.GetRequiredService<T>());
+        services.AddTransient<CliCommand>(sp => sp.GetRequiredService<T>());
         return services;
     }
 }

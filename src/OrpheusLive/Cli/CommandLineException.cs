@@ -1,4 +1,7 @@
 namespace OrpheusLive.Cli;
 
-/// <summary>The command line is wrong; the message is shown with the command's usage.</summary>
+/// <summary>
+/// The command line parsed but makes no sense (a missing input file, options that go together): printed as one line
+/// naming the command, exit code 2.
+/// </summary>
 public sealed class CommandLineException(string message) : Exception(message);

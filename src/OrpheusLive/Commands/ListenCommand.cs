@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Reactive.Linq;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
@@ -13,35 +14,25 @@ namespace OrpheusLive.Commands;
 /// <c>--json</c>, or a readable line per change without it. Parses its options, hands them to the hosted pipeline and
 /// waits: exits 0 at the end of a file input (or on Ctrl+C), 1 with one line when the input fails.
 /// </summary>
-public sealed class ListenCommand(PipelineRunner runner, IPipelineControl pipeline, IPlayerFactory players, IConfiguration configuration) : ICliCommand
+public sealed class ListenCommand(PipelineRunner runner, IPipelineControl pipeline, IPlayerFactory players, IConfiguration configuration)
+    : CliCommand("listen", "Listen headless (microphone or --input FILE) and print emotions and music changes")
 {
-    /// <inheritdoc />
-    public string Name => "listen";
+    private readonly ListenArguments _listen = new(players, "who plays the music (default: console; 'auto' = Spotify if logged in, else local files)");
+
+    private readonly Option<bool> _json = new("--json")
+    {
+        Description = """one JSON object per line: {"type":"window",…}, {"type":"decision",…} and {"type":"status",…}""",
+    };
 
     /// <inheritdoc />
-    public string Summary => "Listen headless (microphone or --input FILE.wav) and print emotions and music changes";
+    protected override IEnumerable<Option> Options => [.. _listen.All, _json];
 
     /// <inheritdoc />
-    public string Usage => """
-        usage: orpheus listen [--input FILE.wav] [--fast] [--player auto|console|local|spotify] [--device NAME] [--json]
-
-          --input FILE   analyse an audio file (WAV) instead of the microphone (any rate/channels; resampled to 16 kHz mono)
-          --fast         read the file as fast as possible instead of in real time
-          --player NAME  who plays the music (default: console; 'auto' = Spotify if logged in, else local files)
-          --device NAME  microphone (PulseAudio source name; default: the system default)
-          --json         one JSON object per line: {"type":"window",…} and {"type":"decision",…}
-        """;
-
-    /// <inheritdoc />
-    public IReadOnlySet<string> Flags { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "fast", "json", "help" };
-
-    /// <inheritdoc />
-    public async Task<int> RunAsync(CommandArgs args, CancellationToken cancellationToken)
+    public override async Task<int> RunAsync(ParseResult args, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(args);
-        args.RejectUnknown("input", "fast", "player", "device", "json", "help");
-        var json = args.Has("json");
-        var request = ListenRequest.From(args, configuration, defaultPlayer: "console", players.Names);
+        var json = args.GetValue(_json);
+        var request = _listen.ToRequest(args, configuration, defaultPlayer: "console");
         var output = Console.Out;
         using var writer = new Utf8JsonWriter(Console.OpenStandardOutput());
         var gate = new object();

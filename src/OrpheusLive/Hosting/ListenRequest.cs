@@ -18,36 +18,30 @@ public sealed record ListenRequest(string? InputFile, bool Fast, string? Device,
     public bool DemoWhenNoMicrophone { get; init; }
 
     /// <summary>
-    /// Reads <c>--input</c>, <c>--fast</c>, <c>--device</c> and <c>--player</c>, falling back to the <c>Audio</c> section
-    /// and then to <paramref name="defaultPlayer"/>.
+    /// The request from the command line's <c>--input</c>, <c>--fast</c>, <c>--device</c> and <c>--player</c> (null when
+    /// not given), falling back to the <c>Audio</c> section and then to <paramref name="defaultPlayer"/>.
     /// </summary>
-    /// <param name="args">The command's options.</param>
+    /// <param name="input">The <c>--input</c> file, or null.</param>
+    /// <param name="fast">True when <c>--fast</c> was given.</param>
+    /// <param name="device">The <c>--device</c> name, or null.</param>
+    /// <param name="player">The <c>--player</c> name, or null.</param>
     /// <param name="configuration">The app's configuration (the <c>Audio</c> section).</param>
     /// <param name="defaultPlayer">The player when <c>--player</c> is not given.</param>
-    /// <param name="players">The player names this build knows (<c>IPlayerFactory.Names</c>).</param>
-    /// <exception cref="CommandLineException">The input file does not exist, or the player is unknown.</exception>
-    public static ListenRequest From(CommandArgs args, IConfiguration configuration, string defaultPlayer, IReadOnlyCollection<string> players)
+    /// <exception cref="CommandLineException">The input file does not exist.</exception>
+    public static ListenRequest From(string? input, bool fast, string? device, string? player, IConfiguration configuration, string defaultPlayer)
     {
-        ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(configuration);
-        ArgumentNullException.ThrowIfNull(players);
-        var input = args.Value("input") ?? NullIfEmpty(configuration["Audio:Input"]);
+        input ??= NullIfEmpty(configuration["Audio:Input"]);
         if (input is not null && !File.Exists(input))
         {
             throw new CommandLineException($"input file not found: {input}");
         }
 
-        var player = args.Value("player") ?? defaultPlayer;
-        if (!players.Contains(player, StringComparer.OrdinalIgnoreCase))
-        {
-            throw new CommandLineException($"unknown player '{player}' (known: {string.Join(", ", players)})");
-        }
-
         return new ListenRequest(
             input,
-            args.Has("fast") || configuration.GetValue("Audio:Fast", false),
-            args.Value("device") ?? NullIfEmpty(configuration["Audio:Device"]),
-            player);
+            fast || configuration.GetValue("Audio:Fast", false),
+            device ?? NullIfEmpty(configuration["Audio:Device"]),
+            player ?? defaultPlayer);
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

@@ -1,51 +1,62 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.DependencyInjection;
 using OrpheusLive.Storage;
 using Serilog;
 using Serilog.Events;
 
 namespace OrpheusLive.Hosting;
 
-/// <summary>Serilog set-up: levels from the <c>Serilog</c> section, sinks from the <c>Log</c> section.</summary>
+/// <summary>Serilog through Serilog.Extensions.Hosting: levels from the <c>Serilog</c> section, sinks from <see cref="LogOptions"/>.</summary>
 public static class LoggingExtensions
 {
+    /// <summary>The host's own "Hosting failed to start" error: the app reports the cause itself, in one line.</summary>
+    private const string HostSource = "Microsoft.Extensions.Hosting.Internal.Host";
+
     /// <summary>
-    /// Replaces the default providers with Serilog. Console output goes to standard error (standard output carries
-    /// results such as <c>--json</c> lines) and is switched off while a full-screen UI owns the terminal.
-    /// The file sink (<c>Log:File</c>, empty to disable) is always on for full-screen commands.
+    /// Makes Serilog the host's logger (<c>AddSerilog</c>). The console sink writes to standard error (standard output
+    /// carries results such as <c>--json</c> lines) without stack traces, and is silent while
+    /// <see cref="ConsoleLogSwitch.TerminalOwned"/>; the file sink (<see cref="LogOptions.File"/>, or the user's log
+    /// folder for full-screen commands) keeps exceptions with their stack traces. Events carry structured properties,
+    /// never secrets: tokens and API keys are not logged anywhere in the app.
     /// </summary>
-    public static ILoggingBuilder AddOrpheusLogging(this ILoggingBuilder logging, IConfiguration configuration, bool ownsTerminal)
+    public static IServiceCollection AddOrpheusLogging(this IServiceCollection services, IConfiguration configuration)
     {
-        var log = new LoggerConfiguration()
-            .ReadFrom.Configuration(configuration)
-            .Enrich.FromLogContext();
-
-        if (!ownsTerminal && configuration.GetValue("Log:Console", true))
+        var terminal = new ConsoleLogSwitch();
+        services.AddSingleton(terminal);
+        services.AddSettingsSection<LogOptions>(LogOptions.SectionName);
+        services.AddSerilog((_, log) =>
         {
-            log.WriteTo.Console(
-                restrictedToMinimumLevel: configuration.GetValue("Log:ConsoleLevel", LogEventLevel.Information),
-                standardErrorFromLevel: LogEventLevel.Verbose,
-                outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}");
-        }
+            // Read here, when the host is built: the settings check has run by then, so a bad value is one line, not a crash.
+            var options = configuration.GetSection(LogOptions.SectionName).Get<LogOptions>() ?? new LogOptions();
+            log.ReadFrom.Configuration(configuration).Enrich.FromLogContext();
+            if (options.Console)
+            {
+                log.WriteTo.Logger(console => console
+                    .Filter.ByExcluding(e => terminal.TerminalOwned || IsHostStartFailure(e))
+                    .WriteTo.Console(
+                        restrictedToMinimumLevel: options.ConsoleLevel,
+                        standardErrorFromLevel: LogEventLevel.Verbose,
+                        outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}"));
+            }
 
-        var file = configuration.GetValue<string>("Log:File");
-        if (string.IsNullOrWhiteSpace(file) && ownsTerminal)
-        {
-            file = Path.Combine(UserPaths.LogDirectory, "orpheus-.log");
-        }
+            const string template = "{Timestamp:yyyy-MM-dd HH:mm:ss.fff} [{Level:u3}] {SourceContext}: {Message:lj} {Properties:j}{NewLine}{Exception}";
+            if (!string.IsNullOrWhiteSpace(options.File))
+            {
+                var file = Path.IsPathRooted(options.File) ? options.File : Path.Combine(UserPaths.ConfigDirectory, options.File);
+                log.WriteTo.File(file, rollingInterval: RollingInterval.Day, retainedFileCountLimit: 7, outputTemplate: template);
+                return;
+            }
 
-        if (!string.IsNullOrWhiteSpace(file))
-        {
-            log.WriteTo.File(
-                Path.IsPathRooted(file) ? file : Path.Combine(UserPaths.ConfigDirectory, file),
-                rollingInterval: RollingInterval.Day,
-                retainedFileCountLimit: 7,
-                outputTemplate: "{Timestamp:yyyy-MM-dd HH:mm:ss.fff} [{Level:u3}] {SourceContext}: {Message:lj} {Properties:j}{NewLine}{Exception}");
-        }
-
-        Log.Logger = log.CreateLogger();
-        logging.ClearProviders();
-        logging.AddSerilog(Log.Logger, dispose: false);
-        return logging;
+            // The file opens with the first event, so commands that keep the console never create one.
+            log.WriteTo.Logger(file => file
+                .Filter.ByIncludingOnly(_ => terminal.TerminalOwned)
+                .WriteTo.File(Path.Combine(UserPaths.LogDirectory, "orpheus-.log"), rollingInterval: RollingInterval.Day, retainedFileCountLimit: 7, outputTemplate: template));
+        });
+        return services;
     }
+
+    private static bool IsHostStartFailure(LogEvent e) =>
+        e.Level >= LogEventLevel.Error
+        && e.Properties.TryGetValue("SourceContext", out var source)
+        && source is ScalarValue { Value: HostSource };
 }

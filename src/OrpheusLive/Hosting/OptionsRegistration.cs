@@ -16,8 +16,25 @@ public static class OptionsRegistration
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddSingleton<IValidateOptions<T>>(new SelfValidation<T>(problems));
+        services.AddSettingsSection<T>(section);
         return services.AddOptions<T>().BindConfiguration(section).ValidateOnStart();
     }
+
+    /// <summary>
+    /// Makes <paramref name="section"/>'s keys known to <see cref="SettingsCheck"/> as the properties of
+    /// <typeparamref name="T"/> (done by <see cref="AddValidatedOptions{T}"/>; call it for options an adapter binds itself).
+    /// </summary>
+    public static IServiceCollection AddSettingsSection<T>(this IServiceCollection services, string section)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddSingleton(new SettingsSection(section, typeof(T)));
+        return services;
+    }
+
+    /// <summary>The sections registered with <see cref="AddSettingsSection{T}"/> so far (before the host is built).</summary>
+    public static IEnumerable<SettingsSection> SettingsSections(this IServiceCollection services) =>
+        services.Where(d => d.ServiceType == typeof(SettingsSection)).Select(d => d.ImplementationInstance).OfType<SettingsSection>();
 
     /// <summary>
     /// The failures of <paramref name="e"/> as one line: what the app prints for a bad setting (several failures are

@@ -48,6 +48,7 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddInference(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOnnxInference(configuration);
+        services.AddSettingsSection<OnnxOptions>(OnnxOptions.SectionName);
         services.AddOptions<OnnxOptions>().ValidateOnStart();
         services.AddSingleton(sp => new Lazy<IEmotionClassifier>(sp.GetRequiredService<IEmotionClassifier>));
         services.AddSingleton<Func<ISpeechDetector>>(sp => sp.GetRequiredService<ISpeechDetector>);
@@ -115,6 +116,7 @@ public static class ServiceCollectionExtensions
     /// <summary>The player factory and the always-available console player.</summary>
     public static IServiceCollection AddPlayers(this IServiceCollection services)
     {
+        services.AddValidatedOptions<PlayerOptions>(PlayerOptions.SectionName, _ => []);
         services.AddSingleton<IPlayerProvider, ConsolePlayerProvider>();
         services.AddSingleton<IPlayerFactory, PlayerFactory>();
         return services;

@@ -74,14 +74,14 @@ internal sealed class ServeHarness : IAsyncDisposable
         return new ServeHarness(builder.Build(), directory, port, logs);
     }
 
-    public ServeCommand Command => _host.Services.GetServices<ICliCommand>().OfType<ServeCommand>().Single();
+    public ServeCommand Command => _host.Services.GetServices<CliCommand>().OfType<ServeCommand>().Single();
 
     /// <summary>Starts the host (the idle live pipeline service), then `serve ARGS` in the background; waits until /health answers.</summary>
     public async Task StartAsync(params string[] args)
     {
         await _host.StartAsync(TestContext.Current.CancellationToken);
         var command = Command;
-        Run = Task.Run(() => command.RunAsync(CommandArgs.Parse(args, command.Flags), _stop.Token));
+        Run = Task.Run(() => command.RunAsync(command.Parse(args), _stop.Token));
         using var probe = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (true)

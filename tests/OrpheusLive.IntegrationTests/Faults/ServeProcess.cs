@@ -16,13 +16,17 @@ internal sealed class ServeProcess : IAsyncDisposable
     public HttpClient Client { get; }
 
     /// <summary>Starts `orpheus serve` and waits until /health answers (the model loads first: slow on a busy machine).</summary>
-    public static async Task<ServeProcess> StartAsync(string configDirectory, params string[] extraArgs)
+    public static Task<ServeProcess> StartAsync(string configDirectory, params string[] extraArgs) =>
+        StartAsync(configDirectory, extraArgs, environment: null);
+
+    /// <summary>As <see cref="StartAsync(string, string[])"/>, with extra environment variables for the child.</summary>
+    public static async Task<ServeProcess> StartAsync(string configDirectory, string[] extraArgs, IDictionary<string, string?>? environment)
     {
         // A port can be taken between probing and binding: try a few.
         for (var attempt = 1; ; attempt++)
         {
             var port = Shell.FreePort();
-            var child = OrpheusChild.Start(["serve", "--urls", $"http://127.0.0.1:{port}", .. extraArgs], configDirectory);
+            var child = OrpheusChild.Start(["serve", "--urls", $"http://127.0.0.1:{port}", .. extraArgs], configDirectory, environment);
             var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(60) };
             var deadline = DateTime.UtcNow + StartTimeout;
             while (DateTime.UtcNow < deadline && !child.HasExited)
@@ -47,7 +51,7 @@ internal sealed class ServeProcess : IAsyncDisposable
             var exited = child.HasExited;
             client.Dispose();
             await child.DisposeAsync();
-            if (!exited || attempt >= 3 || !description.Contains("cannot listen", StringComparison.Ordinal))
+            if (!exited || attempt >= 3 || !description.Contains("already in use", StringComparison.Ordinal) && !description.Contains("cannot listen", StringComparison.Ordinal))
             {
                 Assert.Fail($"orpheus serve did not become healthy on port {port} within {StartTimeout.TotalSeconds:0} s.{description}");
             }

@@ -274,7 +274,8 @@ public sealed class MappingEditorTests(ITestOutputHelper output)
         RowOf(ui.Rows(), "happy").ShouldContain("│upbeat", Case.Sensitive, "the store fell back to the shipped mapping");
         ui.Press(Key.Enter).Type("energetic").Press(Key.Enter).Press(Key.S.WithCtrl);
 
-        var backup = Directory.GetFiles(editor.Folder, "moods.json.unreadable-*.bak").ShouldHaveSingleItem();
+        var backup = Directory.GetFiles(editor.Folder, "*.bak").ShouldHaveSingleItem("one backup, the store's");
+        backup.ShouldBe(editor.Store.BackupFilePath);
         (await File.ReadAllTextAsync(backup, Stop)).ShouldBe(broken);
         editor.Saved().MoodFor("neutral").ShouldBe("energetic");
         ui.Screen().ShouldContain($"✓ Saved; the unreadable file was kept beside it as {Path.GetFileName(backup)}.");

@@ -35,22 +35,4 @@ public sealed class MappingFileGuardTests : IDisposable
         problem.ShouldStartWith(File_);
         problem.ShouldContain(expected);
     }
-
-    [Fact]
-    public void A_backup_never_replaces_an_earlier_one()
-    {
-        File.WriteAllText(File_, "first");
-        var now = new DateTimeOffset(2026, 12, 1, 9, 30, 0, TimeSpan.Zero);
-
-        var first = MappingFileGuard.BackUp(File_, now);
-        File.WriteAllText(File_, "second");
-        var second = MappingFileGuard.BackUp(File_, now);
-
-        first.ShouldStartWith(File_ + ".unreadable-");
-        first.ShouldEndWith(".bak");
-        second.ShouldNotBe(first);
-        File.ReadAllText(first).ShouldBe("first");
-        File.ReadAllText(second).ShouldBe("second");
-        File.ReadAllText(File_).ShouldBe("second", "a backup is a copy");
-    }
 }

@@ -1,4 +1,6 @@
+using System.CommandLine;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -32,47 +34,43 @@ public sealed class ServeCommand(
     IOptions<ApiOptions> apiOptions,
     IOptions<ListenOptions> listenOptions,
     IConfiguration configuration,
-    ILoggerFactory loggers) : ICliCommand
+    ILoggerFactory loggers) : CliCommand("serve", "Serve the HTTP API (score clips, edit moods, live state and events) on 127.0.0.1:5170")
 {
     private readonly ILogger _logger = loggers.CreateLogger<ServeCommand>();
 
-    /// <inheritdoc />
-    public string Name => "serve";
+    private readonly Option<string> _urls = new("--urls")
+    {
+        Description = "where to listen (';'-separated; default Api:Urls). Binding beyond loopback requires Api:Key.",
+        HelpName = "URLS",
+    };
+
+    private readonly Option<bool> _listenFlag = new("--listen") { Description = "also run the live pipeline, so /api/state and /api/events carry live data" };
+
+    private readonly ListenArguments _listen = new(players, "with --listen: who plays the music (default: console)");
 
     /// <inheritdoc />
-    public string Summary => "Serve the HTTP API (score WAV clips, edit moods, live state and events) on 127.0.0.1:5170";
-
-    /// <inheritdoc />
-    public string Usage => """
-        usage: orpheus serve [--urls http://127.0.0.1:5170] [--listen [--input FILE.wav] [--fast] [--player NAME] [--device NAME]]
-
-          --urls URLS    where to listen (';'-separated; default Api:Urls). Binding beyond loopback requires Api:Key.
-          --listen       also run the live pipeline, so /api/state and /api/events carry live data
-          --input FILE   with --listen: analyse a WAV file instead of the microphone
-          --fast         with --listen --input: read the file as fast as possible
-          --player NAME  with --listen: who plays the music (default: console)
-          --device NAME  with --listen: microphone (PulseAudio source name)
-
+    public override string Details => """
+        --input, --fast, --player and --device go with --listen. Without a microphone, --listen warns once and the API
+        keeps serving (/api/state then says why).
         Endpoints: POST /api/emotion, GET /api/emotions, GET /api/moods, PUT /api/moods/{emotion}, GET /api/state,
         GET /api/events (Server-Sent Events), GET /health, GET /openapi.json.
         With Api:Key set (e.g. environment variable Api__Key), /api/* needs 'Authorization: Bearer KEY'.
         """;
 
     /// <inheritdoc />
-    public IReadOnlySet<string> Flags { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "listen", "fast", "help" };
+    protected override IEnumerable<Option> Options => [_urls, _listenFlag, .. _listen.All];
 
     /// <inheritdoc />
-    public async Task<int> RunAsync(CommandArgs args, CancellationToken cancellationToken)
+    public override async Task<int> RunAsync(ParseResult args, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(args);
-        args.RejectUnknown("urls", "listen", "input", "fast", "player", "device", "help");
-        var listen = args.Has("listen");
-        if (!listen && (args.Has("input") || args.Has("fast") || args.Has("player") || args.Has("device")))
+        var listen = args.GetValue(_listenFlag);
+        if (!listen && _listen.AnyGiven(args))
         {
             throw new CommandLineException("--input, --fast, --player and --device go with --listen");
         }
 
-        var options = apiOptions.Value.WithUrls(args.Value("urls"));
+        var options = apiOptions.Value.WithUrls(args.GetValue(_urls));
         if (options.Validate() is { } problem)
         {
             throw new OptionsValidationException(ApiOptions.SectionName, typeof(ApiOptions), [problem]);
@@ -80,7 +78,7 @@ public sealed class ServeCommand(
 
         // Load the model before opening the port: a missing or broken model fails here with its own message.
         var model = classifier.Value;
-        var request = listen ? ListenRequest.From(args, configuration, defaultPlayer: "console", players.Names) : null;
+        var request = listen ? _listen.ToRequest(args, configuration, defaultPlayer: "console") : null;
         using var feed = new LiveFeed();
         if (request is not null)
         {
@@ -120,6 +118,12 @@ public sealed class ServeCommand(
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException e) when (e.InnerException is AddressInUseException)
+        {
+            var ports = string.Join(", ", options.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(u => Uri.TryCreate(u, UriKind.Absolute, out var uri) ? uri.Port.ToString(System.Globalization.CultureInfo.InvariantCulture) : u));
+            throw new OptionsValidationException(ApiOptions.SectionName, typeof(ApiOptions),
+                [$"port {ports} is already in use ({options.Urls}); stop the other program or pick another address with --urls or {ApiOptions.SectionName}:Urls."]);
         }
         catch (IOException e)
         {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.CommandLine;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using OrpheusLive.Audio.Decoding;
@@ -20,41 +21,37 @@ public sealed class BenchCommand(
     Lazy<IEmotionClassifier> classifier,
     Func<ISpeechDetector> speechDetector,
     IAudioDecoder decoder,
-    IOptions<ListenOptions> listen) : ICliCommand
+    IOptions<ListenOptions> listen) : CliCommand("bench", "Measure per-window inference latency (p50/p95/max)")
 {
-    /// <inheritdoc />
-    public string Name => "bench";
+    private readonly Option<int> _windows = new Option<int>("--windows")
+    {
+        Description = "timed windows (at least 200)",
+        HelpName = "N",
+        DefaultValueFactory = _ => 300,
+    }.AtLeast(200, " for stable percentiles");
+
+    private readonly Option<int> _warmup = new Option<int>("--warmup")
+    {
+        Description = "untimed windows first",
+        HelpName = "N",
+        DefaultValueFactory = _ => 30,
+    }.AtLeast(0);
+
+    private readonly Option<string> _input = new("--input") { Description = "audio to cut windows from (default: the bundled demo input)", HelpName = "FILE" };
+
+    private readonly Option<bool> _json = new("--json") { Description = """{"p50_ms":…,"p95_ms":…,"max_ms":…, "window_path": {…}, "model": …}""" };
 
     /// <inheritdoc />
-    public string Summary => "Measure per-window inference latency (p50/p95/max)";
+    protected override IEnumerable<Option> Options => [_windows, _warmup, _input, _json];
 
     /// <inheritdoc />
-    public string Usage => """
-        usage: orpheus bench [--windows N] [--warmup N] [--input FILE.wav] [--json]
-
-          --windows N    timed windows (default 300, at least 200)
-          --warmup N     untimed windows first (default 30)
-          --input FILE   audio to cut windows from (default: the bundled demo input)
-          --json         {"p50_ms":…,"p95_ms":…,"max_ms":…, "window_path": {…}, "model": …}
-        """;
-
-    /// <inheritdoc />
-    public IReadOnlySet<string> Flags { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "json", "help" };
-
-    /// <inheritdoc />
-    public async Task<int> RunAsync(CommandArgs args, CancellationToken cancellationToken)
+    public override async Task<int> RunAsync(ParseResult args, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(args);
-        args.RejectUnknown("windows", "warmup", "input", "json", "help");
-        var count = args.Int("windows", 300);
-        var warmup = args.Int("warmup", 30);
-        if (count < 200)
-        {
-            throw new CommandLineException("--windows must be at least 200 for stable percentiles");
-        }
-
+        var count = args.GetValue(_windows);
+        var warmup = args.GetValue(_warmup);
         var model = classifier.Value;
-        var windows = LoadWindows(args.Value("input"), model.WindowSamples);
+        var windows = LoadWindows(args.GetValue(_input), model.WindowSamples);
         var probabilities = new float[model.Labels.Count];
         var analyzer = new WindowAnalyzer(model, speechDetector(), listen.Value.MinSpeechFraction);
 
@@ -81,7 +78,7 @@ public sealed class BenchCommand(
 
         var m = LatencyStats.From(modelTimes);
         var p = LatencyStats.From(pathTimes);
-        if (args.Has("json"))
+        if (args.GetValue(_json))
         {
             WriteJson(model, m, p);
             return 0;

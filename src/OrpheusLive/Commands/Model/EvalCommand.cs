@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using OrpheusLive.Audio.Decoding;
@@ -18,34 +19,31 @@ public sealed class EvalCommand(
     Lazy<IEmotionClassifier> classifier,
     Func<ISpeechDetector> speechDetector,
     IAudioDecoder decoder,
-    IOptions<ListenOptions> listen) : ICliCommand
+    IOptions<ListenOptions> listen) : CliCommand("eval", "Measure the emotion model on a labelled manifest (accuracy, UAR, confusion)")
 {
     private static readonly TimeSpan MaxClip = TimeSpan.FromMinutes(10);
 
-    /// <inheritdoc />
-    public string Name => "eval";
+    private readonly Option<string> _manifest = new("--manifest")
+    {
+        Description = "CSV with a header and at least 'path' (an audio file, relative to the manifest's folder) and 'label'",
+        HelpName = "FILE.csv",
+        Required = true,
+    };
+
+    private readonly Option<bool> _json = new("--json") { Description = "print one final JSON object: uar, accuracy, n, skipped, per_class, confusion" };
 
     /// <inheritdoc />
-    public string Summary => "Measure the emotion model on a labelled manifest (accuracy, UAR, confusion)";
+    public override string Details =>
+        "Clips whose label the model lacks are skipped and counted; unreadable clips are reported and skipped (exit 1 when none could be read).";
 
     /// <inheritdoc />
-    public string Usage => """
-        usage: orpheus eval --manifest FILE.csv [--json]
-
-          --manifest FILE  CSV with a header and at least 'path' (an audio file, relative to the manifest's folder) and 'label'
-          --json           print one final JSON object: uar, accuracy, n, skipped, per_class, confusion
-        Clips whose label the model lacks are skipped and counted; unreadable clips are reported and skipped.
-        """;
+    protected override IEnumerable<Option> Options => [_manifest, _json];
 
     /// <inheritdoc />
-    public IReadOnlySet<string> Flags { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "json", "help" };
-
-    /// <inheritdoc />
-    public async Task<int> RunAsync(CommandArgs args, CancellationToken cancellationToken)
+    public override async Task<int> RunAsync(ParseResult args, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(args);
-        args.RejectUnknown("manifest", "json", "help");
-        var manifestPath = args.Value("manifest") ?? throw new CommandLineException("--manifest FILE.csv is required");
+        var manifestPath = args.GetRequiredValue(_manifest);
         if (!File.Exists(manifestPath))
         {
             throw new CommandLineException($"manifest not found: {manifestPath}");
@@ -78,12 +76,18 @@ public sealed class EvalCommand(
         }
 
         progress.Done();
+        if (report.Errors.Count > 0 && report.Errors.Count == clips.Count - report.SkippedLabels.Values.Sum())
+        {
+            throw new InvalidDataException(
+                $"none of the {report.Errors.Count} clips in {manifestPath} could be read (first: {report.Errors[0]})");
+        }
+
         foreach (var error in report.Errors.Take(10))
         {
             await Console.Error.WriteLineAsync($"skipped: {error}");
         }
 
-        if (args.Has("json"))
+        if (args.GetValue(_json))
         {
             await using var stdout = Console.OpenStandardOutput();
             await using var json = new Utf8JsonWriter(stdout);

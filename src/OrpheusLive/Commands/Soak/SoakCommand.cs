@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -25,38 +26,35 @@ public sealed class SoakCommand(
     IMoodMapStore moods,
     IOptions<ListenOptions> listen,
     IOptions<DebounceOptions> debounce,
-    ILoggerFactory loggers) : ICliCommand
+    ILoggerFactory loggers) : CliCommand("soak", "Run hours of looped audio through the pipeline and report resource growth")
 {
-    /// <inheritdoc />
-    public string Name => "soak";
+    private readonly Option<int> _minutes = new Option<int>("--minutes")
+    {
+        Description = "audio to feed; runs as fast as the machine allows",
+        HelpName = "N",
+        DefaultValueFactory = _ => 60,
+    }.AtLeast(1);
+
+    private readonly Option<string> _input = new("--input")
+    {
+        Description = "speech to loop (default: the bundled demo input); 10 s of silence and 10 s of noise follow each loop",
+        HelpName = "FILE",
+    };
+
+    private readonly Option<bool> _json = new("--json")
+    {
+        Description = """{"audio_minutes", "windows", "expected_windows", "dropped_windows", "decisions", "managed_start_mb", …}""",
+    };
 
     /// <inheritdoc />
-    public string Summary => "Run hours of looped audio through the pipeline and report resource growth";
+    protected override IEnumerable<Option> Options => [_minutes, _input, _json];
 
     /// <inheritdoc />
-    public string Usage => """
-        usage: orpheus soak [--minutes N] [--input FILE.wav] [--json]
-
-          --minutes N   audio to feed (default 60); runs as fast as the machine allows
-          --input FILE  speech to loop (default: the bundled demo input); 10 s of silence and 10 s of noise follow each loop
-          --json        {"audio_minutes", "windows", "expected_windows", "dropped_windows", "decisions", "managed_start_mb", …}
-        """;
-
-    /// <inheritdoc />
-    public IReadOnlySet<string> Flags { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "json", "help" };
-
-    /// <inheritdoc />
-    public async Task<int> RunAsync(CommandArgs args, CancellationToken cancellationToken)
+    public override async Task<int> RunAsync(ParseResult args, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(args);
-        args.RejectUnknown("minutes", "input", "json", "help");
-        var minutes = args.Int("minutes", 60);
-        if (minutes < 1)
-        {
-            throw new CommandLineException("--minutes must be at least 1");
-        }
-
-        var pattern = BuildPattern(args.Value("input") ?? UserPaths.ResolveAppPath("samples/demo.wav"));
+        var minutes = args.GetValue(_minutes);
+        var pattern = BuildPattern(args.GetValue(_input) ?? UserPaths.ResolveAppPath("samples/demo.wav"));
         var total = (long)minutes * 60 * IAudioSource.SampleRate;
         var model = classifier.Value;
         var hop = (int)Math.Round(listen.Value.HopSeconds * IAudioSource.SampleRate);
@@ -76,7 +74,7 @@ public sealed class SoakCommand(
             var end = ResourceSample.Take();
 
             var report = new SoakReport(minutes, windows, expected, decisions, errors, unobserved, wall.Elapsed.TotalSeconds, start, end);
-            if (args.Has("json"))
+            if (args.GetValue(_json))
             {
                 report.WriteJson(Console.OpenStandardOutput());
                 Console.Out.WriteLine();

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Microsoft.Extensions.Options;
 using OrpheusLive.Cli;
 using OrpheusLive.Spotify;
@@ -8,29 +9,21 @@ using OrpheusLive.Spotify.Playback;
 namespace OrpheusLive.Commands.Spotify;
 
 /// <summary><c>orpheus devices</c>: lists the Spotify Connect devices and marks the preferred one.</summary>
-public sealed class DevicesCommand(SpotifyClient client, IOptions<SpotifyOptions> options) : ICliCommand
+public sealed class DevicesCommand(SpotifyClient client, IOptions<SpotifyOptions> options)
+    : CliCommand("devices", "List your Spotify devices (name, type, id, active, volume)")
 {
     /// <inheritdoc />
-    public string Name => "devices";
-
-    /// <inheritdoc />
-    public string Summary => "List your Spotify devices (name, type, id, active, volume)";
-
-    /// <inheritdoc />
-    public string Usage => """
-        orpheus devices
-
+    public override string Details => """
         Lists the Spotify Connect devices of the logged-in account; * marks Spotify:PreferredDevice, where music starts
         when no device is active. Needs `orpheus login` first.
         """;
 
     /// <inheritdoc />
-    public IReadOnlySet<string> Flags { get; } = new HashSet<string>();
+    protected override IEnumerable<Option> Options => [];
 
     /// <inheritdoc />
-    public async Task<int> RunAsync(CommandArgs args, CancellationToken cancellationToken)
+    public override async Task<int> RunAsync(ParseResult args, CancellationToken cancellationToken)
     {
-        args.RejectUnknown();
         try
         {
             var devices = await client.GetDevicesAsync(cancellationToken).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Microsoft.Extensions.Options;
 using OrpheusLive.Cli;
 using OrpheusLive.Spotify.Api;
@@ -10,23 +11,17 @@ namespace OrpheusLive.Commands.Spotify;
 /// <c>orpheus login</c>: connects OrpheusLive to the user's Spotify account (Authorization Code with PKCE), then offers
 /// the user's own playlists for the moods that still play Spotify's editorial ones.
 /// </summary>
-public sealed class LoginCommand(SpotifyLogin login, MoodPlaylistSetup playlists) : ICliCommand
+public sealed class LoginCommand(SpotifyLogin login, MoodPlaylistSetup playlists) : CliCommand("login", "Log in to Spotify so OrpheusLive can control playback")
 {
-    private const string NoBrowserFlag = "no-browser";
+    private readonly Option<bool> _noBrowser = new("--no-browser")
+    {
+        Description = "only print the address (for SSH sessions or another machine's browser on the same host)",
+    };
 
     /// <inheritdoc />
-    public string Name => "login";
-
-    /// <inheritdoc />
-    public string Summary => "Log in to Spotify so OrpheusLive can control playback";
-
-    /// <inheritdoc />
-    public string Usage => """
-        orpheus login [--no-browser]
-
+    public override string Details => """
         Prints an address to open in a browser (and opens one when it can), waits for Spotify to send the browser back
         to http://127.0.0.1:PORT/callback, and saves the login (readable by you only).
-          --no-browser   only print the address (for SSH sessions or another machine's browser on the same host)
         Needs Spotify:ClientId (your own app from https://developer.spotify.com/dashboard) and the redirect URI
         http://127.0.0.1:5173/callback registered there (port: Spotify:RedirectPort). Your app stays in development
         mode: its owner needs Spotify Premium, and only the accounts listed under User Management in the dashboard
@@ -36,15 +31,15 @@ public sealed class LoginCommand(SpotifyLogin login, MoodPlaylistSetup playlists
         """;
 
     /// <inheritdoc />
-    public IReadOnlySet<string> Flags { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { NoBrowserFlag };
+    protected override IEnumerable<Option> Options => [_noBrowser];
 
     /// <inheritdoc />
-    public async Task<int> RunAsync(CommandArgs args, CancellationToken cancellationToken)
+    public override async Task<int> RunAsync(ParseResult args, CancellationToken cancellationToken)
     {
-        args.RejectUnknown(NoBrowserFlag);
+        ArgumentNullException.ThrowIfNull(args);
         try
         {
-            var result = await login.LoginAsync(Console.Out, openBrowser: !args.Has(NoBrowserFlag), cancellationToken).ConfigureAwait(false);
+            var result = await login.LoginAsync(Console.Out, openBrowser: !args.GetValue(_noBrowser), cancellationToken).ConfigureAwait(false);
             var who = result.DisplayName is null ? string.Empty : $" as {result.DisplayName}";
             Console.Out.WriteLine($"Logged in to Spotify{who}. The login is saved in {result.TokenFile} (readable by you only).");
             if (result.Product is not null && !result.IsPremium)

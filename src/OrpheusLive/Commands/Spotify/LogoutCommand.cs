@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Microsoft.Extensions.Options;
 using OrpheusLive.Cli;
 using OrpheusLive.Spotify.Auth;
@@ -5,29 +6,20 @@ using OrpheusLive.Spotify.Auth;
 namespace OrpheusLive.Commands.Spotify;
 
 /// <summary><c>orpheus logout</c>: forgets the saved Spotify login.</summary>
-public sealed class LogoutCommand(SpotifyTokenStore store, SpotifyTokenProvider tokens) : ICliCommand
+public sealed class LogoutCommand(SpotifyTokenStore store, SpotifyTokenProvider tokens) : CliCommand("logout", "Forget the saved Spotify login")
 {
     /// <inheritdoc />
-    public string Name => "logout";
-
-    /// <inheritdoc />
-    public string Summary => "Forget the saved Spotify login";
-
-    /// <inheritdoc />
-    public string Usage => """
-        orpheus logout
-
+    public override string Details => """
         Deletes the saved Spotify login (Spotify:TokenFile). To also withdraw OrpheusLive's access on Spotify's side,
         remove the app at https://www.spotify.com/account/apps/.
         """;
 
     /// <inheritdoc />
-    public IReadOnlySet<string> Flags { get; } = new HashSet<string>();
+    protected override IEnumerable<Option> Options => [];
 
     /// <inheritdoc />
-    public async Task<int> RunAsync(CommandArgs args, CancellationToken cancellationToken)
+    public override async Task<int> RunAsync(ParseResult args, CancellationToken cancellationToken)
     {
-        args.RejectUnknown();
         try
         {
             var removed = store.Delete();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using OrpheusLive.Cli;
+using OrpheusLive.Hosting;
 using OrpheusLive.Spotify;
 
 namespace OrpheusLive.Commands.Spotify;
@@ -14,6 +15,7 @@ public static class SpotifyCommandsExtensions
     public static IServiceCollection AddSpotifyCommands(this IServiceCollection services)
     {
         services.AddSpotify();
+        services.AddSettingsSection<SpotifyOptions>(SpotifyOptions.SectionName);
         services.AddCliCommand<LoginCommand>();
         services.AddCliCommand<LogoutCommand>();
         services.AddCliCommand<DevicesCommand>();

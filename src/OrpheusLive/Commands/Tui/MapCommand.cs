@@ -1,3 +1,4 @@
+using System.CommandLine;
 using OrpheusLive.Cli;
 using OrpheusLive.Core.Moods;
 using OrpheusLive.Tui.Editor;
@@ -10,33 +11,26 @@ namespace OrpheusLive.Commands.Tui;
 /// <c>orpheus map</c>: the mapping editor on its own. Saves atomically to the user's mapping file; a dashboard or
 /// <c>orpheus listen</c> running in another terminal picks the change up without restarting.
 /// </summary>
-public sealed class MapCommand(IMoodMapStore moods) : ICliCommand
+public sealed class MapCommand(IMoodMapStore moods) : CliCommand("map", "Edit which mood each emotion starts and which playlists each mood plays")
 {
     /// <inheritdoc />
-    public string Name => "map";
+    public override bool OwnsTerminal => true;
 
     /// <inheritdoc />
-    public string Summary => "Edit which mood each emotion starts and which playlists each mood plays";
-
-    /// <inheritdoc />
-    public string Usage => $"""
-        usage: orpheus map
-
-          A table of emotion → mood → shuffle → targets; the selected row is edited in place: its mood (an existing
-          one, a new name, or empty for "not mapped"), its targets (spotify:playlist|album|track:…, open.spotify.com
-          links or local folders; F2 picks a folder) and shuffle. Ctrl+S saves, Esc leaves.
-          Saved to {moods.UserFilePath}.
-          Needs an interactive terminal.
+    public override string Details => $"""
+        A table of emotion → mood → shuffle → targets; the selected row is edited in place: its mood (an existing
+        one, a new name, or empty for "not mapped"), its targets (spotify:playlist|album|track:…, open.spotify.com
+        links or local folders; F2 picks a folder) and shuffle. Ctrl+S saves, Esc leaves.
+        Saved to {moods.UserFilePath} (a file it replaces that was not valid is kept as moods.json.bak).
+        Needs an interactive terminal.
         """;
 
     /// <inheritdoc />
-    public IReadOnlySet<string> Flags { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "help" };
+    protected override IEnumerable<Option> Options => [];
 
     /// <inheritdoc />
-    public async Task<int> RunAsync(CommandArgs args, CancellationToken cancellationToken)
+    public override async Task<int> RunAsync(ParseResult args, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(args);
-        args.RejectUnknown("help");
         if (!TerminalCheck.IsInteractive(out var problem))
         {
             await Console.Error.WriteLineAsync(

@@ -1,10 +1,13 @@
+using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using OrpheusLive.Cli;
 using OrpheusLive.Core.Moods;
 using OrpheusLive.Core.Pipeline.State;
 using OrpheusLive.Core.Playback;
 using OrpheusLive.Hosting;
+using OrpheusLive.Players;
 using OrpheusLive.Tui.Devices;
 using OrpheusLive.Tui.Hosting;
 using OrpheusLive.Tui.Live;
@@ -24,26 +27,19 @@ public sealed class RunCommand(
     IConfiguration configuration,
     IEnumerable<PlaybackDevicesFactory> deviceSelection,
     IEnumerable<IPlayerProvider> playerProviders,
-    ILogger<RunCommand> logger) : ICliCommand
+    IOptions<PlayerOptions> playerOptions,
+    ILogger<RunCommand> logger) : CliCommand(OrpheusCommandLine.DefaultCommand, "Open the live dashboard (the default): emotions, mood and music, with keys to control them")
 {
     /// <summary>How long the pipeline may take to stop after the dashboard closed.</summary>
     private static readonly TimeSpan PipelineStopTimeout = TimeSpan.FromSeconds(5);
 
-    /// <inheritdoc />
-    public string Name => "run";
+    private readonly ListenArguments _listen = new(players, "who plays the music (default: Player:Default, normally 'auto' = Spotify if logged in, else local files)");
 
     /// <inheritdoc />
-    public string Summary => "Open the live dashboard (the default): emotions, mood and music, with keys to control them";
+    public override bool OwnsTerminal => true;
 
     /// <inheritdoc />
-    public string Usage => """
-        usage: orpheus [run] [--input FILE.wav] [--fast] [--player auto|console|local|spotify] [--device NAME]
-
-          --input FILE   analyse an audio file (WAV) instead of the microphone
-          --fast         read the file as fast as possible instead of in real time
-          --player NAME  who plays the music (default: Player:Default, normally 'auto' = Spotify if logged in, else local files)
-          --device NAME  microphone (PulseAudio source name; default: the system default)
-
+    public override string Details => """
         Without --input the microphone is used; when it cannot be opened the demo input (samples/demo.wav) plays instead.
         Keys: [p] pause/resume listening  [space] pause/resume the music  [n] skip  [d] Spotify device  [m] mapping editor
               [x] dismiss the selected warning  [q] quit
@@ -51,16 +47,21 @@ public sealed class RunCommand(
         """;
 
     /// <inheritdoc />
-    public IReadOnlySet<string> Flags { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "fast", "help" };
+    protected override IEnumerable<Option> Options => _listen.All;
 
     /// <inheritdoc />
-    public async Task<int> RunAsync(CommandArgs args, CancellationToken cancellationToken)
+    public override async Task<int> RunAsync(ParseResult args, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(args);
-        args.RejectUnknown("input", "fast", "player", "device", "help");
+        var player = playerOptions.Value.Default is { Length: > 0 } configured ? configured : "auto";
+        if (!players.Names.Contains(player, StringComparer.OrdinalIgnoreCase))
+        {
+            throw new OptionsValidationException(PlayerOptions.SectionName, typeof(PlayerOptions),
+                [$"{PlayerOptions.SectionName}:Default is '{player}'; use {string.Join(", ", players.Names)}."]);
+        }
+
+        var request = _listen.ToRequest(args, configuration, player) with { DemoWhenNoMicrophone = true };
         var interactive = TerminalCheck.IsInteractive(out var problem);
-        var player = configuration.GetValue("Player:Default", "auto") is { Length: > 0 } configured ? configured : "auto";
-        var request = ListenRequest.From(args, configuration, player, players.Names) with { DemoWhenNoMicrophone = true };
         if (!interactive)
         {
             return await RunHeadlessAsync(request, problem, cancellationToken);
