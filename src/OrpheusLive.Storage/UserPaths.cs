@@ -33,6 +33,37 @@ public static class UserPaths
         }
     }
 
+    /// <summary>
+    /// The user's OrpheusLive data directory (the music library's database): <c>$ORPHEUS_CONFIG_DIR</c> when set (tests,
+    /// portable installs keep everything in one folder), else <c>$XDG_DATA_HOME/orpheus</c>, else
+    /// <c>~/.local/share/orpheus</c> (on Windows <c>%LOCALAPPDATA%\OrpheusLive</c>). Not created here.
+    /// </summary>
+    public static string DataDirectory
+    {
+        get
+        {
+            var overridden = Environment.GetEnvironmentVariable(ConfigDirVariable);
+            if (!string.IsNullOrWhiteSpace(overridden))
+            {
+                return Path.GetFullPath(overridden);
+            }
+
+            if (OperatingSystem.IsWindows())
+            {
+                return Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "OrpheusLive");
+            }
+
+            var xdg = Environment.GetEnvironmentVariable("XDG_DATA_HOME");
+            var root = string.IsNullOrWhiteSpace(xdg)
+                ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share")
+                : xdg;
+            return Path.Combine(root, "orpheus");
+        }
+    }
+
+    /// <summary>The music library's default database (<c>library.db</c> under <see cref="DataDirectory"/>).</summary>
+    public static string LibraryDatabase => Path.Combine(DataDirectory, "library.db");
+
     /// <summary>The directory for log files (<c>logs</c> under <see cref="ConfigDirectory"/>).</summary>
     public static string LogDirectory => Path.Combine(ConfigDirectory, "logs");
 

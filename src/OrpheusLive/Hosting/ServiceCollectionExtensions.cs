@@ -37,6 +37,7 @@ public static class ServiceCollectionExtensions
         services.AddInference(configuration);
         services.AddAudio();
         services.AddPlayers();
+        services.AddMusicLibrary();
         services.AddCommands();
         return services;
     }
@@ -127,6 +128,7 @@ public static class ServiceCollectionExtensions
         services.AddCliCommand<EvalCommand>();
         services.AddCliCommand<BenchCommand>();
         services.AddCliCommand<SoakCommand>();
+        services.AddCliCommand<LibraryCommand>();
         services.AddSpotifyCommands();
         services.AddTuiCommands();
         services.AddApiCommands();
