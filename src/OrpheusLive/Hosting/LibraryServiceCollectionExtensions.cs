@@ -3,7 +3,9 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrpheusLive.Audio.Decoding;
 using OrpheusLive.Core.Moods;
+using OrpheusLive.Core.Playback;
 using OrpheusLive.Library;
+using OrpheusLive.Library.Playback;
 using OrpheusLive.Storage;
 
 namespace OrpheusLive.Hosting;
@@ -13,6 +15,7 @@ public static class LibraryServiceCollectionExtensions
 {
     /// <summary>
     /// <c>Library:*</c> bound and validated at start (<c>Library:Database</c> defaults to <see cref="UserPaths.LibraryDatabase"/>),
+    /// the <see cref="MoodTrackPicker"/> the built-in player plays moods from (<see cref="IMoodTracks"/>),
     /// and the <see cref="MusicLibrary"/> over the app's decoder and the mapping's moods, opened on first use (a
     /// <see cref="Lazy{T}"/> for commands that may not need it) and closed with the host.
     /// </summary>
@@ -31,6 +34,12 @@ public static class LibraryServiceCollectionExtensions
             TimeProvider.System,
             sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton(sp => new Lazy<MusicLibrary>(sp.GetRequiredService<MusicLibrary>));
+        services.AddSingleton<IMoodTracks>(sp =>
+        {
+            var library = sp.GetRequiredService<Lazy<MusicLibrary>>();
+            return new MoodTrackPicker(mood => library.Value.NearestTo(mood), sp.GetRequiredService<IOptions<LibraryOptions>>().Value,
+                logger: sp.GetRequiredService<ILogger<MoodTrackPicker>>());
+        });
         return services;
     }
 }

@@ -75,7 +75,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IPlayerProvider>(sp => new LocalPlayerProvider(
             sp.GetRequiredService<IOptions<LocalPlayerOptions>>().Value,
             sp.GetRequiredService<IOptions<PulseAudioSinkOptions>>().Value,
-            sp.GetRequiredService<ILoggerFactory>()));
+            sp.GetRequiredService<ILoggerFactory>(),
+            sp.GetService<IMoodTracks>()));
         services.AddSingleton<ITargetValidator>(sp => new LocalTargetValidator(sp.GetRequiredService<IOptions<LocalPlayerOptions>>().Value));
         return services;
     }

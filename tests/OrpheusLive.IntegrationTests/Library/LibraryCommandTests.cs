@@ -218,4 +218,32 @@ public sealed class LibraryCommandTests : IDisposable
         var resumed = JsonLines(resumedOut).Last();
         (resumed.GetProperty("cached").GetInt32(), resumed.GetProperty("analysed").GetInt32()).ShouldBe((done, files - done));
     }
+
+    [Fact]
+    public async Task Listen_with_the_built_in_player_plays_a_library_track_of_the_decided_mood_and_names_it_in_the_decision()
+    {
+        if (!File.Exists(OrpheusProcess.Model) || !File.Exists(OrpheusProcess.DemoWav)) Assert.Skip("The model or the demo input has not been built yet.");
+        await using var pulse = await PrivatePulseAudio.StartOrSkipAsync();
+        // One mood, whose only target is a Spotify playlist: with the built-in player it falls back to the library.
+        File.WriteAllText(Path.Combine(_config, "moods.json"), """
+            {
+              "emotions": { "neutral": "chill", "calm": "chill", "happy": "chill", "sad": "chill", "angry": "chill",
+                            "fearful": "chill", "disgust": "chill", "surprised": "chill" },
+              "moods": { "chill": { "targets": ["spotify:playlist:37i9dQZF1DX4WYpdgoIcn6"], "shuffle": true } }
+            }
+            """);
+        for (var i = 0; i < 3; i++) new Synth { Seconds = 4, Seed = i, TempoBpm = 90 + 20 * i }.WriteWav(Path.Combine(_music, $"t{i}.wav"));
+        (await Orpheus("library", "scan", _music)).ExitCode.ShouldBe(0);
+
+        var (code, stdout, stderr) = await OrpheusProcess.RunAsync(
+            ["listen", "--input", OrpheusProcess.DemoWav, "--fast", "--player", "local", "--json"], _config,
+            environment: pulse.ClientEnvironment.Where(kv => kv.Value is not null).ToDictionary(kv => kv.Key, kv => kv.Value!));
+
+        code.ShouldBe(0, stderr);
+        var decisions = JsonLines(stdout).Where(l => l.GetProperty("type").GetString() == "decision").ToList();
+        decisions.ShouldNotBeEmpty(stderr);
+        var target = decisions[0].GetProperty("target").GetString()!;
+        Path.GetDirectoryName(target).ShouldBe(_music, "the decision names the library track that was chosen");
+        Path.GetFileName(target).ShouldBeOneOf("t0.wav", "t1.wav", "t2.wav");
+    }
 }
