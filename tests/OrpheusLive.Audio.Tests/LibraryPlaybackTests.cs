@@ -22,8 +22,11 @@ public sealed class LibraryPlaybackTests : IDisposable
 
         public bool HasTracks(string m) => m == mood && _left.Count > 0;
 
-        public string? Next(string m)
+        public Core.Moods.AffectPoint? LastAim { get; private set; }
+
+        public string? Next(string m, Core.Moods.AffectPoint? aim = null)
         {
+            LastAim = aim;
             if (m != mood || _left.Count == 0) return null;
             Picks++;
             return _left.Dequeue();
@@ -79,6 +82,17 @@ public sealed class LibraryPlaybackTests : IDisposable
         result.Started.ShouldBeTrue(result.Message);
         result.Target.ShouldBe(a);
         await Eventually(() => player.Current?.Title == "a.wav", "the library's track plays");
+    }
+
+    [Fact]
+    public async Task The_request_s_aim_reaches_the_library()
+    {
+        var library = new ScriptedTracks("comforting", Wav("a.wav", seconds: 5));
+        await using var player = NewPlayer(new FakeOutputFactory(), library);
+
+        await player.PlayAsync(new PlayRequest("comforting", ["library:comforting"], true, new Core.Moods.AffectPoint(-0.2, -0.4)), _ct);
+
+        library.LastAim.ShouldBe(new Core.Moods.AffectPoint(-0.2, -0.4));
     }
 
     [Fact]

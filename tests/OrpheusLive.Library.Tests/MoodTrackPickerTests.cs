@@ -96,4 +96,19 @@ public sealed class MoodTrackPickerTests
         var ofMood = lib.Library.List(mood).SelectMany(t => t.Paths).ToHashSet();
         picks.ShouldAllBe(p => p != null && ofMood.Contains(p));
     }
+
+    [Fact]
+    public void Given_an_aim_the_picks_are_the_tracks_nearest_to_the_aim_instead_of_the_mood_s_point()
+    {
+        // Ordered by the mood's point (ids 1…8), valence rising with the id: the aim at valence +0.8 wants the last ones.
+        TrackRecord[] tracks = [.. Enumerable.Range(1, 8).Select(i => new TrackRecord
+            { Id = i, Hash = $"h{i}", Mood = "comforting", Valence = -0.8 + 0.2 * i, Arousal = -0.5, Paths = [$"/m/{i}.ogg"] })];
+        var picker = new MoodTrackPicker(_ => tracks, new LibraryOptions { Database = "x.db", NoRepeat = 0, Nearest = 2 }, new Random(3), _ => true);
+
+        var aimed = Enumerable.Range(0, 20).Select(_ => IdOf(picker.Next("comforting", new Core.Moods.AffectPoint(0.8, -0.5))!)).Distinct().Order().ToList();
+        var plain = Enumerable.Range(0, 20).Select(_ => IdOf(picker.Next("comforting")!)).Distinct().Order().ToList();
+
+        aimed.ShouldBe([7, 8]);
+        plain.ShouldBe([1, 2]);
+    }
 }

@@ -78,7 +78,7 @@ public sealed class LocalPlayer : IPlayer
             if (_session is { IsRunning: true } running && string.Equals(running.Mood, request.Mood, StringComparison.OrdinalIgnoreCase))
                 return PlaybackResult.Ok(running.Target, alreadyPlaying: true);
 
-            var selection = _scanner.Select(request.Mood, request.Targets);
+            var selection = _scanner.Select(request.Mood, request.Targets, request.Aim);
             if (selection.Error is { } error) return PlaybackResult.Failed(error);
 
             await StopSessionAsync().ConfigureAwait(false);

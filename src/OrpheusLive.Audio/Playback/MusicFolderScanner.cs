@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using OrpheusLive.Core.Moods;
 using OrpheusLive.Core.Playback;
 
 namespace OrpheusLive.Audio.Playback;
@@ -16,7 +17,7 @@ internal sealed class MusicFolderScanner(string? musicRoot, ExternalDecoders dec
 
     private readonly HashSet<string> _warnedFolders = new(StringComparer.Ordinal);
 
-    public MusicSelection Select(string mood, IReadOnlyList<string> targets)
+    public MusicSelection Select(string mood, IReadOnlyList<string> targets, AffectPoint? aim = null)
     {
         var problems = new List<string>();
         var sawUri = false;
@@ -26,7 +27,7 @@ internal sealed class MusicFolderScanner(string? musicRoot, ExternalDecoders dec
             var target = raw.Trim();
             if (LibraryTarget.TryParse(target, out var libraryMood))
             {
-                if (FromLibrary(libraryMood) is { } picked) return picked;
+                if (FromLibrary(libraryMood, aim) is { } picked) return picked;
                 problems.Add(library is null ? $"'{target}': the music library is not available" : $"the library has no playable track of mood '{libraryMood}' (run `orpheus library scan DIR`)");
                 continue;
             }
@@ -56,7 +57,7 @@ internal sealed class MusicFolderScanner(string? musicRoot, ExternalDecoders dec
         }
 
         // By default a mood with no local music uses the library when it has tracks of the mood.
-        if (FromLibrary(mood) is { } fallback) return fallback;
+        if (FromLibrary(mood, aim) is { } fallback) return fallback;
         if (problems.Count > 0) return MusicSelection.NotFound($"No local music for mood '{mood}': {string.Join("; ", problems)}.");
         return MusicSelection.NotFound(sawUri
             ? $"No local music for mood '{mood}': its targets are only Spotify/online links. Add a local folder of WAV files to the mood map to use the built-in player."
@@ -64,18 +65,18 @@ internal sealed class MusicFolderScanner(string? musicRoot, ExternalDecoders dec
     }
 
     // The first playable pick of the library's tracks of the mood, and how to pick the next ones; null when none.
-    private MusicSelection? FromLibrary(string mood)
+    private MusicSelection? FromLibrary(string mood, AffectPoint? aim)
     {
         if (library is null || string.IsNullOrEmpty(mood) || !library.HasTracks(mood)) return null;
-        var first = NextPlayable(mood);
-        return first is null ? null : MusicSelection.FromLibrary(first, () => NextPlayable(mood));
+        var first = NextPlayable(mood, aim);
+        return first is null ? null : MusicSelection.FromLibrary(first, () => NextPlayable(mood, aim));
     }
 
-    private string? NextPlayable(string mood)
+    private string? NextPlayable(string mood, AffectPoint? aim)
     {
         for (var i = 0; i < MaxUnplayablePicks; i++)
         {
-            var file = library!.Next(mood);
+            var file = library!.Next(mood, aim);
             if (file is null) return null;
             if (File.Exists(file) && IsPlayable(file)) return file;
             logger.LogDebug("Skipping library track {File}: missing or no decoder installed", file);

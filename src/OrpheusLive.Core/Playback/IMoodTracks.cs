@@ -12,7 +12,7 @@ public interface IMoodTracks
     /// <summary>
     /// The next track (a file path) to play for <paramref name="mood"/>, recorded as played; null when the mood has no
     /// playable track. The order is the implementation's (the library's: nearest to the mood's point first, shuffled,
-    /// never one of the last few played).
+    /// never one of the last few played). With <paramref name="aim"/>, nearest to that point instead of the mood's.
     /// </summary>
-    string? Next(string mood);
+    string? Next(string mood, Moods.AffectPoint? aim = null);
 }

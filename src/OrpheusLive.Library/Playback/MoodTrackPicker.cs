@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using OrpheusLive.Core.Moods;
 using OrpheusLive.Core.Playback;
 using OrpheusLive.Library.Storage;
 
@@ -9,7 +10,8 @@ namespace OrpheusLive.Library.Playback;
 /// Picks the built-in player's next track of a mood from the library (issue #11): among the mood's analysed tracks
 /// whose file still exists, ordered nearest to the mood's point first (<see cref="MusicLibrary.NearestTo"/>), leave out
 /// the last <see cref="LibraryOptions.NoRepeat"/> tracks played (of any mood), then pick at random among the first
-/// <see cref="LibraryOptions.Nearest"/> left: near tracks first, shuffled, never a recent repeat. When every track of
+/// <see cref="LibraryOptions.Nearest"/> left: near tracks first, shuffled, never a recent repeat. Given an aim (the mood's
+/// policy applied to the listener's point, <see cref="MoodAim"/>), "nearest" is to the aim instead of the mood's point. When every track of
 /// the mood was played recently, the one played longest ago comes back. Thread-safe. A library that cannot be opened
 /// (damaged database) is logged once and has no tracks: playing by mood must not stop the app.
 /// </summary>
@@ -47,14 +49,15 @@ public sealed class MoodTrackPicker(
     public bool HasTracks(string mood) => Candidates(mood).Count > 0;
 
     /// <inheritdoc />
-    public string? Next(string mood)
+    public string? Next(string mood, AffectPoint? aim = null)
     {
         var candidates = Candidates(mood);
         if (candidates.Count == 0) return null;
+        if (aim is { } target) candidates = [.. candidates.OrderBy(c => target.DistanceTo(c.Point)).ThenBy(c => c.Id)];
         lock (_gate)
         {
             var fresh = candidates.Where(c => !_recent.Contains(c.Id)).Take(options.Nearest).ToList();
-            var (id, path) = fresh.Count > 0
+            var (id, path, _) = fresh.Count > 0
                 ? fresh[_random.Next(fresh.Count)]
                 : candidates.MinBy(c => _lastPlayed.GetValueOrDefault(c.Id));
             _lastPlayed[id] = ++_plays;
@@ -65,7 +68,7 @@ public sealed class MoodTrackPicker(
     }
 
     // The mood's tracks with a path that still exists, nearest first.
-    private List<(long Id, string Path)> Candidates(string mood)
+    private List<(long Id, string Path, AffectPoint Point)> Candidates(string mood)
     {
         IReadOnlyList<TrackRecord> tracks;
         try
@@ -82,10 +85,10 @@ public sealed class MoodTrackPicker(
             return [];
         }
 
-        var found = new List<(long, string)>(tracks.Count);
+        var found = new List<(long, string, AffectPoint)>(tracks.Count);
         foreach (var t in tracks)
         {
-            if (t.Paths.FirstOrDefault(_exists) is { } path) found.Add((t.Id, path));
+            if (t.Paths.FirstOrDefault(_exists) is { } path) found.Add((t.Id, path, new AffectPoint(t.Valence ?? 0, t.Arousal ?? 0)));
         }
         return found;
     }

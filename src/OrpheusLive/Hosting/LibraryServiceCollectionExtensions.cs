@@ -37,7 +37,9 @@ public static class LibraryServiceCollectionExtensions
         services.AddSingleton<IMoodTracks>(sp =>
         {
             var library = sp.GetRequiredService<Lazy<MusicLibrary>>();
-            return new MoodTrackPicker(mood => library.Value.NearestTo(mood), sp.GetRequiredService<IOptions<LibraryOptions>>().Value,
+            var options = sp.GetRequiredService<IOptions<LibraryOptions>>().Value;
+            // Never scanned: no database is created just because a mood had no local music.
+            return new MoodTrackPicker(mood => File.Exists(options.Database) ? library.Value.NearestTo(mood) : [], options,
                 logger: sp.GetRequiredService<ILogger<MoodTrackPicker>>());
         });
         return services;
