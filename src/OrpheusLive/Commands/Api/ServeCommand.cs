@@ -32,7 +32,8 @@ public sealed class ServeCommand(
     IOptions<ApiOptions> apiOptions,
     IOptions<ListenOptions> listenOptions,
     IConfiguration configuration,
-    ILoggerFactory loggers) : ICliCommand
+    ILoggerFactory loggers,
+    Lazy<OrpheusLive.Library.MusicLibrary> library) : ICliCommand
 {
     private readonly ILogger _logger = loggers.CreateLogger<ServeCommand>();
 
@@ -54,7 +55,8 @@ public sealed class ServeCommand(
           --device NAME  with --listen: microphone (PulseAudio source name)
 
         Endpoints: POST /api/emotion, GET /api/emotions, GET /api/moods, PUT /api/moods/{emotion}, GET /api/state,
-        GET /api/events (Server-Sent Events), GET /health, GET /openapi.json.
+        GET /api/events (Server-Sent Events), GET /api/tracks[?mood=M], GET /api/tracks/{id}, GET /api/library/map.png|.svg,
+        GET /health, GET /openapi.json.
         With Api:Key set (e.g. environment variable Api__Key), /api/* needs 'Authorization: Bearer KEY'.
         """;
 
@@ -87,7 +89,7 @@ public sealed class ServeCommand(
             feed.Attach(pipeline); // before the pipeline runs, so the feed holds its first events
         }
 
-        var dependencies = new OrpheusApiDependencies(decoder, model, speechDetectors, moods, listenOptions.Value, feed, PipelineEventJson.Write, loggers);
+        var dependencies = new OrpheusApiDependencies(decoder, model, speechDetectors, moods, listenOptions.Value, feed, PipelineEventJson.Write, loggers, library);
         var app = OrpheusApiServer.Create(options, dependencies);
         await using (app.ConfigureAwait(false))
         {
