@@ -224,12 +224,12 @@ public sealed class LibraryCommandTests : IDisposable
     {
         if (!File.Exists(OrpheusProcess.Model) || !File.Exists(OrpheusProcess.DemoWav)) Assert.Skip("The model or the demo input has not been built yet.");
         await using var pulse = await PrivatePulseAudio.StartOrSkipAsync();
-        // One mood, whose only target is a Spotify playlist: with the built-in player it falls back to the library.
+        // One mood, whose target names the library (a mood with only a Spotify link falls back to it too: LocalPlayerTests).
         File.WriteAllText(Path.Combine(_config, "moods.json"), """
             {
               "emotions": { "neutral": "chill", "calm": "chill", "happy": "chill", "sad": "chill", "angry": "chill",
                             "fearful": "chill", "disgust": "chill", "surprised": "chill" },
-              "moods": { "chill": { "targets": ["spotify:playlist:37i9dQZF1DX4WYpdgoIcn6"], "shuffle": true } }
+              "moods": { "chill": { "targets": ["library:chill"], "shuffle": true, "policy": "match" } }
             }
             """);
         for (var i = 0; i < 3; i++) new Synth { Seconds = 4, Seed = i, TempoBpm = 90 + 20 * i }.WriteWav(Path.Combine(_music, $"t{i}.wav"));
