@@ -76,7 +76,7 @@ public static class ServiceCollectionExtensions
             sp.GetRequiredService<IOptions<LocalPlayerOptions>>().Value,
             sp.GetRequiredService<IOptions<PulseAudioSinkOptions>>().Value,
             sp.GetRequiredService<ILoggerFactory>(),
-            sp.GetService<IMoodTracks>()));
+            new DeferredMoodTracks(sp.GetService<IMoodTracks>)));
         services.AddSingleton<ITargetValidator>(sp => new LocalTargetValidator(sp.GetRequiredService<IOptions<LocalPlayerOptions>>().Value));
         return services;
     }
