@@ -5,6 +5,8 @@ using OrpheusLive.Core.Emotions;
 using OrpheusLive.Core.Moods;
 using OrpheusLive.Core.Pipeline;
 
+using OrpheusLive.Library;
+
 namespace OrpheusLive.Api;
 
 /// <summary>The app's singletons the API serves from; the web host shares them instead of creating its own.</summary>
@@ -16,6 +18,7 @@ namespace OrpheusLive.Api;
 /// <param name="Feed">The live pipeline, when the server listens too.</param>
 /// <param name="EventJson">The JSON of pipeline events (the one of <c>listen --json</c>).</param>
 /// <param name="Loggers">The app's logger factory (Serilog), so API logs go where the app's logs go.</param>
+/// <param name="Library">The music library (<c>/api/tracks</c>, <c>/api/library/map.png</c>), opened on first use; those endpoints answer 503 without it.</param>
 public sealed record OrpheusApiDependencies(
     IAudioDecoder Decoder,
     IEmotionClassifier Classifier,
@@ -24,4 +27,5 @@ public sealed record OrpheusApiDependencies(
     ListenOptions Listen,
     LiveFeed Feed,
     PipelineEventJsonWriter EventJson,
-    ILoggerFactory Loggers);
+    ILoggerFactory Loggers,
+    Lazy<MusicLibrary>? Library = null);

@@ -49,6 +49,7 @@ public static class OrpheusApiEndpointRouteBuilderExtensions
         api.MapMoodEndpoints();
         api.MapStateEndpoints();
         api.MapEventStreamEndpoints();
+        api.MapTrackEndpoints();
         return app;
     }
 }

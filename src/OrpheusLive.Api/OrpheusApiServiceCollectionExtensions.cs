@@ -33,6 +33,7 @@ public static class OrpheusApiServiceCollectionExtensions
         services.AddSingleton(new UploadDecoder(dependencies.Decoder));
         services.AddSingleton(sp => new ClipAnalyzerPool(dependencies.Classifier, dependencies.SpeechDetectors, dependencies.Listen));
         services.AddSingleton(sp => new MoodMapEditor(dependencies.Moods, sp.GetRequiredService<ILogger<MoodMapEditor>>()));
+        services.AddSingleton(new TrackCatalog(dependencies.Library));
         services.AddSingleton<ApiKeyFilter>();
         services.ConfigureHttpJsonOptions(json =>
         {

@@ -64,7 +64,8 @@ public sealed class LiveEndpointTests
         var json = await response.JsonAsync();
         json.GetProperty("openapi").GetString().ShouldStartWith("3.");
         var paths = json.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
-        paths.ShouldBe(["/api/emotion", "/api/emotions", "/api/moods", "/api/moods/{emotion}", "/api/state", "/api/events", "/health", "/openapi.json"], ignoreOrder: true);
+        paths.ShouldBe(["/api/emotion", "/api/emotions", "/api/moods", "/api/moods/{emotion}", "/api/state", "/api/events",
+            "/api/tracks", "/api/tracks/{id}", "/api/library/map.png", "/api/library/map.svg", "/health", "/openapi.json"], ignoreOrder: true);
     }
 
     [Fact]
@@ -107,6 +108,8 @@ public sealed class LiveEndpointTests
         firstWindow.GetProperty("t").GetDouble().ShouldBe(3.0);
         firstWindow.GetProperty("emotion").GetString().ShouldBe("happy");
         firstWindow.GetProperty("scores").GetProperty("happy").GetDouble().ShouldBe(ToneClassifier.Expected(440, 0.5).Confidence, 0.01);
+        firstWindow.GetProperty("valence").GetDouble().ShouldBeGreaterThan(0, "a happy listener sounds pleasant");
+        firstWindow.GetProperty("arousal").GetDouble().ShouldBeInRange(-1, 1);
         var decision = JsonDocument.Parse(messages[^1].Data!).RootElement;
         decision.GetProperty("type").GetString().ShouldBe("decision");
         decision.GetProperty("emotion").GetString().ShouldBe("happy");
@@ -129,7 +132,9 @@ public sealed class LiveEndpointTests
         state.GetProperty("latency").GetProperty("windows").GetInt32().ShouldBe(10);
         state.GetProperty("timeline").EnumerateArray().Single().GetProperty("mood").GetString().ShouldBe("upbeat");
         state.GetProperty("pending").ValueKind.ShouldBe(JsonValueKind.Null);
-        state.GetProperty("affect").ValueKind.ShouldBe(JsonValueKind.Null);
+        state.GetProperty("affect").GetProperty("valence").GetDouble().ShouldBe(
+            JsonDocument.Parse(windows[^1].Data!).RootElement.GetProperty("valence").GetDouble(), 1e-4, "the last speech window's point");
+        state.GetProperty("affect").GetProperty("arousal").GetDouble().ShouldBeInRange(-1, 1);
         state.GetProperty("warning_details").GetArrayLength().ShouldBe(0);
     }
 

@@ -290,4 +290,115 @@ public sealed class LocalPlayerTests : IDisposable
         player.Current!.Title.ShouldBe($"{mood}-theme.wav");
         await Eventually(() => outputs.Output.SamplesWritten > 48_000 && outputs.Output.LastBlockRms > 0.05, "the tune is heard");
     }
+
+    // The music library (library:<mood> targets, and moods without local music).
+
+    /// <summary>A library that hands out its files of one mood in order, then none (what the library's picker decides is tested in the library).</summary>
+    private sealed class ScriptedTracks(string mood, params string[] files) : IMoodTracks
+    {
+        private readonly Queue<string> _left = new(files);
+
+        public int Picks { get; private set; }
+
+        public bool HasTracks(string m) => m == mood && _left.Count > 0;
+
+        public Core.Moods.AffectPoint? LastAim { get; private set; }
+
+        public string? Next(string m, Core.Moods.AffectPoint? aim = null)
+        {
+            LastAim = aim;
+            if (m != mood || _left.Count == 0) return null;
+            Picks++;
+            return _left.Dequeue();
+        }
+    }
+
+    private string LibraryWav(string name, double seconds = 0.5)
+    {
+        var path = Path.Combine(_dir.Path, name);
+        WavFile.Write(path, WavFormat.Pcm(16_000, 1), Signals.Sine(440, 16_000, (int)(16_000 * seconds), 0.5));
+        return path;
+    }
+
+    private static LocalPlayer NewLibraryPlayer(IAudioOutputFactory outputs, IMoodTracks library) =>
+        new(new LocalPlayerOptions { FadeMilliseconds = 10 }, outputs, logger: null, ExternalDecoders.None, new Random(7), library);
+
+    [Fact]
+    public async Task A_library_target_plays_the_library_s_picks_one_after_another_and_names_the_first_as_the_target()
+    {
+        var a = LibraryWav("a.wav");
+        var b = LibraryWav("b.wav");
+        var c = LibraryWav("c.wav");
+        var library = new ScriptedTracks("chill", a, b, c);
+        await using var player = NewLibraryPlayer(new FakeOutputFactory(), library);
+
+        var result = await player.PlayAsync(new PlayRequest("chill", ["library:chill"], Shuffle: true), _ct);
+
+        result.Started.ShouldBeTrue(result.Message);
+        result.Target.ShouldBe(a, "the decision names the chosen track");
+        await Eventually(() => player.TracksStartedInSession == 3, "each pick plays when the one before ends");
+        await Eventually(() => player.Current is null, "the session ends when the library has nothing more");
+        library.Picks.ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task A_mood_whose_targets_hold_no_local_music_uses_the_library_when_it_has_tracks()
+    {
+        var a = LibraryWav("a.wav", seconds: 5);
+        await using var player = NewLibraryPlayer(new FakeOutputFactory(), new ScriptedTracks("upbeat", a));
+
+        var result = await player.PlayAsync(new PlayRequest("upbeat", ["spotify:playlist:37i9dQZF1DXdPec7aLTmlC"], Shuffle: true), _ct);
+
+        result.Started.ShouldBeTrue(result.Message);
+        result.Target.ShouldBe(a);
+        await Eventually(() => player.Current?.Title == "a.wav", "the library's track plays");
+    }
+
+    [Fact]
+    public async Task The_request_s_aim_reaches_the_library()
+    {
+        var library = new ScriptedTracks("comforting", LibraryWav("a.wav", seconds: 5));
+        await using var player = NewLibraryPlayer(new FakeOutputFactory(), library);
+
+        await player.PlayAsync(new PlayRequest("comforting", ["library:comforting"], true, new Core.Moods.AffectPoint(-0.2, -0.4)), _ct);
+
+        library.LastAim.ShouldBe(new Core.Moods.AffectPoint(-0.2, -0.4));
+    }
+
+    [Fact]
+    public async Task A_local_folder_comes_before_the_library()
+    {
+        var folder = MakeFolder("chill", "own.wav");
+        var library = new ScriptedTracks("chill", LibraryWav("lib.wav"));
+        await using var player = NewLibraryPlayer(new FakeOutputFactory(), library);
+
+        var result = await player.PlayAsync(new PlayRequest("chill", [folder], Shuffle: false), _ct);
+
+        result.Target.ShouldBe(folder);
+        library.Picks.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_library_target_of_a_mood_without_tracks_fails_with_a_plain_message_naming_the_scan()
+    {
+        await using var player = NewLibraryPlayer(new FakeOutputFactory(), new ScriptedTracks("chill"));
+
+        var result = await player.PlayAsync(new PlayRequest("sad", ["library:sad"], Shuffle: true), _ct);
+
+        result.Started.ShouldBeFalse();
+        result.Message!.ShouldContain("'sad'");
+        result.Message!.ShouldContain("orpheus library scan");
+    }
+
+    [Theory]
+    [InlineData("library:chill", "library:chill")]
+    [InlineData(" Library:Chill ", "library:chill")]
+    public void A_library_target_is_valid_with_a_mood_name_and_normalised(string target, string normalised) =>
+        new LocalTargetValidator(new LocalPlayerOptions()).Check(target, mustExist: true)!.Target.ShouldBe(normalised);
+
+    [Theory]
+    [InlineData("library:")]
+    [InlineData("library:/etc/passwd")]
+    public void A_library_target_without_a_mood_name_is_invalid_and_says_how_to_write_it(string target) =>
+        new LocalTargetValidator(new LocalPlayerOptions()).Check(target, mustExist: false)!.Error!.ShouldContain("library:chill");
 }

@@ -236,7 +236,7 @@ public sealed class LivePipelineTests
         state.Latency.Windows.ShouldBe(10);
         state.Timeline.Single().Mood.ShouldBe("upbeat");
         state.Pending.ShouldBeNull();
-        state.Affect.ShouldBeNull();
+        state.Affect.ShouldNotBeNull().ShouldBe(state.LastSpeechWindow!.Affect, "the listener's point is the last speech window's");
     }
 
     [Fact]

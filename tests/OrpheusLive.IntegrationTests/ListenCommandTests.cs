@@ -33,7 +33,11 @@ public sealed class ListenCommandTests
             emotion.ShouldBe(scores.MaxBy(kv => kv.Value).Key);
             w.GetProperty("confidence").GetDouble().ShouldBe(scores[emotion!], 0.001);
             w.GetProperty("latency_ms").GetDouble().ShouldBeGreaterThan(0);
+            w.GetProperty("valence").GetDouble().ShouldBeInRange(-1, 1);
+            w.GetProperty("arousal").GetDouble().ShouldBeInRange(-1, 1);
         }
+
+        windows.Where(w => !w.GetProperty("speech").GetBoolean()).ShouldAllBe(w => w.GetProperty("valence").ValueKind == JsonValueKind.Null);
 
         decisions.ShouldNotBeEmpty();
         foreach (var d in decisions)

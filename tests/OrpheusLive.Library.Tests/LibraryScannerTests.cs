@@ -61,7 +61,7 @@ public sealed class LibraryScannerTests : IDisposable
     }
 
     [Fact]
-    public async Task Broken_files_are_recorded_as_failed_with_their_reason_and_the_scan_goes_on()
+    public async Task Broken_files_and_8_channel_or_192_kHz_files_are_recorded_as_failed_with_their_reason_and_the_scan_goes_on()
     {
         _lib.Add("good.wav", new Synth { Seconds = 6 });
         File.WriteAllText(Path.Combine(_lib.Music, "notes.mp3"), "not music at all, just words in a file named like music");
@@ -71,24 +71,27 @@ public sealed class LibraryScannerTests : IDisposable
         _lib.AddRaw("sixteen.wav", 48_000, 16, new float[48_000 * 16]);
         var tone = Enumerable.Range(0, 192_000 * 3).Select(i => (float)(0.3 * Math.Sin(2 * Math.PI * 440 * i / 192_000))).ToArray();
         _lib.AddRaw("hires.wav", 192_000, 1, tone);
+        _lib.AddRaw("stereo48k.wav", 48_000, 2, new float[48_000 * 2 * 2].Select((_, i) => (float)(0.2 * Math.Sin(i / 2 * 0.05))).ToArray());
         _lib.AddRaw("surround.wav", 48_000, 8, new float[48_000 * 8 * 2].Select((_, i) => (float)(0.2 * Math.Sin(i / 8 * 0.05))).ToArray());
 
         var (summary, results) = await _lib.ScanAsync(Ct);
         var byName = results.ToDictionary(r => Path.GetFileName(r.Path));
 
-        summary.Analysed.ShouldBe(3);
-        summary.Failed.ShouldBe(4);
+        summary.Analysed.ShouldBe(2);
+        summary.Failed.ShouldBe(6);
         byName["good.wav"].Status.ShouldBe(ScanStatus.Analysed);
-        byName["hires.wav"].Status.ShouldBe(ScanStatus.Analysed);     // 192 kHz: accepted, resampled
-        byName["surround.wav"].Status.ShouldBe(ScanStatus.Analysed);  // 8 channels (7.1): accepted, downmixed
+        byName["stereo48k.wav"].Status.ShouldBe(ScanStatus.Analysed);
         (byName["notes.mp3"].ErrorKind, byName["cut.wav"].ErrorKind, byName["empty.wav"].ErrorKind, byName["sixteen.wav"].ErrorKind)
             .ShouldBe(("NotAudio", "Truncated", "Empty", "Unsupported"));
-        foreach (var name in new[] { "notes.mp3", "cut.wav", "empty.wav", "sixteen.wav" }) byName[name].Error!.ShouldContain(name);
-        _lib.Library.List().Count(t => t.Status == TrackStatus.Failed).ShouldBe(4);
+        (byName["hires.wav"].ErrorKind, byName["surround.wav"].ErrorKind).ShouldBe(("Unsupported", "Unsupported"));
+        byName["hires.wav"].Error!.ShouldContain("192000 Hz");
+        byName["surround.wav"].Error!.ShouldContain("8 channels");
+        foreach (var name in new[] { "notes.mp3", "cut.wav", "empty.wav", "sixteen.wav", "hires.wav", "surround.wav" }) byName[name].Error!.ShouldContain(name);
+        _lib.Library.List().Count(t => t.Status == TrackStatus.Failed).ShouldBe(6);
 
         var (again, _) = await _lib.ScanAsync(Ct);
         again.Analysed.ShouldBe(0); // a failed, unchanged file is not retried
-        again.Failed.ShouldBe(4);
+        again.Failed.ShouldBe(6);
     }
 
     [Fact]

@@ -80,7 +80,8 @@ public sealed class MoodMapEditor(IMoodMapStore store, ILogger<MoodMapEditor> lo
 
         var moodTargets = new MoodTargets(
             targets ?? existing!.Targets,
-            shuffle ?? existing?.Shuffle ?? true);
+            shuffle ?? existing?.Shuffle ?? true,
+            existing?.Policy);
         var emotions = new Dictionary<string, string>(current.Emotions, StringComparer.OrdinalIgnoreCase) { [emotion] = mood };
         var moods = new Dictionary<string, MoodTargets>(current.Moods, StringComparer.OrdinalIgnoreCase) { [mood] = moodTargets };
         var map = new MoodMap(emotions, moods);

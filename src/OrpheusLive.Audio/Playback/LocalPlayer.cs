@@ -8,6 +8,8 @@ namespace OrpheusLive.Audio.Playback;
 /// The built-in player ("local"): plays the audio files of a mood's local folder (or a single file) one after another
 /// through an <see cref="IAudioOutput"/> (PulseAudio by default), with short fades on start, stop, pause and skip.
 /// Spotify and other URIs among the targets are skipped. Asking again for the mood already playing changes nothing.
+/// <c>library:&lt;mood&gt;</c> targets (and, by default, moods without local music) play the music library's tracks of the
+/// mood, one pick after another (<see cref="IMoodTracks"/>); the result's target is the first track.
 /// </summary>
 /// <remarks>
 /// WAV files are decoded in-process; mp3/ogg/flac/opus only when ffmpeg (or sox/opusdec for the formats they know)
@@ -33,12 +35,14 @@ public sealed class LocalPlayer : IPlayer
     /// <param name="options">Fade, volume, music root.</param>
     /// <param name="outputFactory">Opens the audio output (e.g. <see cref="PulseAudioOutputFactory"/>).</param>
     /// <param name="logger">Where skipped files and playback errors are reported.</param>
-    public LocalPlayer(LocalPlayerOptions options, IAudioOutputFactory outputFactory, ILogger<LocalPlayer>? logger = null)
-        : this(options, outputFactory, logger, ExternalDecoders.Detect(), Random.Shared)
+    /// <param name="library">The music library's tracks by mood (<c>library:&lt;mood&gt;</c> targets, and moods without local music); none when null.</param>
+    public LocalPlayer(LocalPlayerOptions options, IAudioOutputFactory outputFactory, ILogger<LocalPlayer>? logger = null, IMoodTracks? library = null)
+        : this(options, outputFactory, logger, ExternalDecoders.Detect(), Random.Shared, library)
     {
     }
 
-    internal LocalPlayer(LocalPlayerOptions options, IAudioOutputFactory outputFactory, ILogger? logger, ExternalDecoders decoders, Random random)
+    internal LocalPlayer(LocalPlayerOptions options, IAudioOutputFactory outputFactory, ILogger? logger, ExternalDecoders decoders, Random random,
+        IMoodTracks? library = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(outputFactory);
@@ -48,7 +52,7 @@ public sealed class LocalPlayer : IPlayer
         _logger = logger ?? NullLogger.Instance;
         _decoders = decoders;
         _random = random;
-        _scanner = new MusicFolderScanner(options.MusicRoot, decoders, _logger);
+        _scanner = new MusicFolderScanner(options.MusicRoot, decoders, _logger, library);
     }
 
     /// <inheritdoc />
@@ -74,7 +78,7 @@ public sealed class LocalPlayer : IPlayer
             if (_session is { IsRunning: true } running && string.Equals(running.Mood, request.Mood, StringComparison.OrdinalIgnoreCase))
                 return PlaybackResult.Ok(running.Target, alreadyPlaying: true);
 
-            var selection = _scanner.Select(request.Mood, request.Targets);
+            var selection = _scanner.Select(request.Mood, request.Targets, request.Aim);
             if (selection.Error is { } error) return PlaybackResult.Failed(error);
 
             await StopSessionAsync().ConfigureAwait(false);
@@ -89,7 +93,7 @@ public sealed class LocalPlayer : IPlayer
             }
 
             var session = new PlaybackSession(request.Mood, selection.Target!, selection.Files, request.Shuffle, output,
-                _decoders, _options, _logger, _random, OnSessionChanged);
+                _decoders, _options, _logger, _random, OnSessionChanged, selection.Next);
             _session = session;
             Publish(session);
             session.Start();

@@ -10,7 +10,9 @@ namespace OrpheusLive.Audio.Playback;
 /// <param name="playerOptions">Fade, volume and music root.</param>
 /// <param name="sinkOptions">The output to play through (<c>LocalPlayer:Output</c>).</param>
 /// <param name="loggerFactory">Creates the player's logger; none when null.</param>
-public sealed class LocalPlayerProvider(LocalPlayerOptions playerOptions, PulseAudioSinkOptions sinkOptions, ILoggerFactory? loggerFactory = null)
+/// <param name="library">The music library's tracks by mood; none when null.</param>
+public sealed class LocalPlayerProvider(LocalPlayerOptions playerOptions, PulseAudioSinkOptions sinkOptions, ILoggerFactory? loggerFactory = null,
+    IMoodTracks? library = null)
     : IPlayerProvider
 {
     /// <inheritdoc />
@@ -36,5 +38,5 @@ public sealed class LocalPlayerProvider(LocalPlayerOptions playerOptions, PulseA
 
     /// <inheritdoc />
     public IPlayer Create() =>
-        new LocalPlayer(playerOptions, _outputs, loggerFactory?.CreateLogger<LocalPlayer>());
+        new LocalPlayer(playerOptions, _outputs, loggerFactory?.CreateLogger<LocalPlayer>(), library);
 }

@@ -1,16 +1,23 @@
 using Microsoft.Extensions.Logging;
+using OrpheusLive.Core.Moods;
+using OrpheusLive.Core.Playback;
 
 namespace OrpheusLive.Audio.Playback;
 
 /// <summary>
 /// Picks the first usable local target of a play request (a folder or a file; Spotify and other URIs are skipped)
 /// and lists the audio files in it that can be played: WAV always, compressed formats only when a decoder is installed.
+/// A <c>library:&lt;mood&gt;</c> target plays the music library's tracks of that mood, picked one by one by
+/// <paramref name="library"/>; a mood whose targets give no local music uses the library when it has tracks of the mood.
 /// </summary>
-internal sealed class MusicFolderScanner(string? musicRoot, ExternalDecoders decoders, ILogger logger)
+internal sealed class MusicFolderScanner(string? musicRoot, ExternalDecoders decoders, ILogger logger, IMoodTracks? library = null)
 {
+    // Picks in a row that may be unplayable (a compressed file without a decoder, a file gone) before giving up.
+    private const int MaxUnplayablePicks = 20;
+
     private readonly HashSet<string> _warnedFolders = new(StringComparer.Ordinal);
 
-    public MusicSelection Select(string mood, IReadOnlyList<string> targets)
+    public MusicSelection Select(string mood, IReadOnlyList<string> targets, AffectPoint? aim = null)
     {
         var problems = new List<string>();
         var sawUri = false;
@@ -18,6 +25,13 @@ internal sealed class MusicFolderScanner(string? musicRoot, ExternalDecoders dec
         {
             if (string.IsNullOrWhiteSpace(raw)) continue;
             var target = raw.Trim();
+            if (LibraryTarget.TryParse(target, out var libraryMood))
+            {
+                if (FromLibrary(libraryMood, aim) is { } picked) return picked;
+                problems.Add(library is null ? $"'{target}': the music library is not available" : $"the library has no playable track of mood '{libraryMood}' (run `orpheus library scan DIR`)");
+                continue;
+            }
+
             if (TryLocalPath(target, out var path) is false)
             {
                 sawUri = true;
@@ -42,10 +56,32 @@ internal sealed class MusicFolderScanner(string? musicRoot, ExternalDecoders dec
             }
         }
 
+        // By default a mood with no local music uses the library when it has tracks of the mood.
+        if (FromLibrary(mood, aim) is { } fallback) return fallback;
         if (problems.Count > 0) return MusicSelection.NotFound($"No local music for mood '{mood}': {string.Join("; ", problems)}.");
         return MusicSelection.NotFound(sawUri
             ? $"No local music for mood '{mood}': its targets are only Spotify/online links. Add a local folder of WAV files to the mood map to use the built-in player."
             : $"No local music for mood '{mood}': the mood map lists no folder or file for it.");
+    }
+
+    // The first playable pick of the library's tracks of the mood, and how to pick the next ones; null when none.
+    private MusicSelection? FromLibrary(string mood, AffectPoint? aim)
+    {
+        if (library is null || string.IsNullOrEmpty(mood) || !library.HasTracks(mood)) return null;
+        var first = NextPlayable(mood, aim);
+        return first is null ? null : MusicSelection.FromLibrary(first, () => NextPlayable(mood, aim));
+    }
+
+    private string? NextPlayable(string mood, AffectPoint? aim)
+    {
+        for (var i = 0; i < MaxUnplayablePicks; i++)
+        {
+            var file = library!.Next(mood, aim);
+            if (file is null) return null;
+            if (File.Exists(file) && IsPlayable(file)) return file;
+            logger.LogDebug("Skipping library track {File}: missing or no decoder installed", file);
+        }
+        return null;
     }
 
     private static bool TryLocalPath(string target, out string path) => LocalTargetPaths.TryLocalPath(target, out path);

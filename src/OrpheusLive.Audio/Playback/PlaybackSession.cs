@@ -10,6 +10,8 @@ namespace OrpheusLive.Audio.Playback;
 internal sealed class PlaybackSession
 {
     private const int BlockFrames = 1024;
+    // From the music library the playlist has no end: give up after this many unplayable picks in a row.
+    private const int MaxLibraryFailuresInARow = 20;
     private readonly IAudioOutput _output;
     private readonly ExternalDecoders _decoders;
     private readonly LocalPlayerOptions _options;
@@ -18,6 +20,7 @@ internal sealed class PlaybackSession
     private readonly List<string> _files;
     private readonly bool _shuffle;
     private readonly Action<PlaybackSession> _changed;
+    private readonly Func<string?>? _next;
     private readonly ManualResetEventSlim _wake = new(initialState: true);
     private readonly float _fadeStep;
     private volatile bool _paused;
@@ -29,8 +32,9 @@ internal sealed class PlaybackSession
     private Task? _task;
 
     public PlaybackSession(string mood, string target, IReadOnlyList<string> files, bool shuffle, IAudioOutput output,
-        ExternalDecoders decoders, LocalPlayerOptions options, ILogger logger, Random random, Action<PlaybackSession> changed)
+        ExternalDecoders decoders, LocalPlayerOptions options, ILogger logger, Random random, Action<PlaybackSession> changed, Func<string?>? next = null)
     {
+        _next = next;
         Mood = mood;
         Target = target;
         _files = [.. files];
@@ -43,7 +47,7 @@ internal sealed class PlaybackSession
         _changed = changed;
         var fadeFrames = options.FadeMilliseconds * output.SampleRate / 1000;
         _fadeStep = fadeFrames <= 0 ? 1f : 1f / fadeFrames;
-        if (_shuffle) Shuffle(_files);
+        if (_shuffle && next is null) Shuffle(_files);
         // Known before the thread starts, so Current names the track as soon as PlayAsync returns.
         _title = _files.Count > 0 ? Path.GetFileName(_files[0]) : null;
     }
@@ -109,7 +113,13 @@ internal sealed class PlaybackSession
         {
             while (!_stopping)
             {
-                if (index >= _files.Count)
+                if (index >= _files.Count && _next is not null)
+                {
+                    // From the music library: the next pick when the track before ends (null: none left to play).
+                    if (_next() is not { } picked) break;
+                    _files.Add(picked);
+                }
+                else if (index >= _files.Count)
                 {
                     if (!_options.Repeat) break;
                     index = 0;
@@ -122,7 +132,7 @@ internal sealed class PlaybackSession
                     continue;
                 }
                 // Counting empty and broken files keeps a folder of them from spinning this loop for ever.
-                if (++failuresInARow >= _files.Count)
+                if (++failuresInARow >= (_next is null ? _files.Count : MaxLibraryFailuresInARow))
                 {
                     _logger.LogError("None of the {Count} file(s) for mood {Mood} could be played", _files.Count, Mood);
                     break;

@@ -10,6 +10,7 @@ namespace OrpheusLive.Core.Moods;
 /// <code>
 /// { "emotions": { "happy": "upbeat", … },
 ///   "moods": { "upbeat": { "targets": ["spotify:playlist:…", "samples/music/upbeat"], "shuffle": true }, … } }
+/// A mood may add <c>"policy": "match"|"lift"</c> (optional; files without it read as before, see <see cref="MoodMap.PolicyFor"/>).
 /// </code>
 /// </summary>
 public static class MoodMapSerializer
@@ -143,6 +144,11 @@ public static class MoodMapSerializer
 
                 writer.WriteEndArray();
                 writer.WriteBoolean("shuffle", targets.Shuffle);
+                if (targets.Policy is { } policy)
+                {
+                    writer.WriteString("policy", policy.ToString().ToLowerInvariant());
+                }
+
                 writer.WriteEndObject();
             }
 
@@ -190,6 +196,7 @@ public static class MoodMapSerializer
                 return new MoodTargets(ReadTargets(value, entry.Name, source, rules));
             case JsonValueKind.Object:
                 var shuffle = true;
+                MoodPolicy? policy = null;
                 IReadOnlyList<string>? targets = null;
                 foreach (var p in value.EnumerateObject())
                 {
@@ -208,9 +215,18 @@ public static class MoodMapSerializer
                             _ => throw new MoodMapException($"{source}: moods.{entry.Name}.shuffle must be true or false"),
                         };
                     }
+                    else if (string.Equals(p.Name, "policy", StringComparison.OrdinalIgnoreCase))
+                    {
+                        policy = (p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()!.Trim().ToLowerInvariant() : null) switch
+                        {
+                            "match" => MoodPolicy.Match,
+                            "lift" => MoodPolicy.Lift,
+                            _ => throw new MoodMapException($"{source}: moods.{entry.Name}.policy must be \"match\" or \"lift\" (got {p.Value.GetRawText()})"),
+                        };
+                    }
                 }
 
-                return new MoodTargets(targets ?? throw new MoodMapException($"{source}: moods.{entry.Name} has no \"targets\""), shuffle);
+                return new MoodTargets(targets ?? throw new MoodMapException($"{source}: moods.{entry.Name} has no \"targets\""), shuffle, policy);
             default:
                 throw new MoodMapException($"{source}: moods.{entry.Name} must be an object with \"targets\"");
         }

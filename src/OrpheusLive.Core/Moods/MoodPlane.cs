@@ -114,6 +114,35 @@ public sealed class MoodPlane
         return total > 0 ? new AffectPoint(v / total, a / total) : null;
     }
 
+    /// <summary>
+    /// The points of <paramref name="labels"/> (a model's labels, in its order), null for a label without a point: the
+    /// table <see cref="FromProbabilities"/> reads, built once per model.
+    /// </summary>
+    public AffectPoint?[] EmotionPointTable(IReadOnlyList<string> labels)
+    {
+        ArgumentNullException.ThrowIfNull(labels);
+        return [.. labels.Select(l => _emotions.TryGetValue(l, out var p) ? p : (AffectPoint?)null)];
+    }
+
+    /// <summary>
+    /// <see cref="FromEmotionScores"/> over probabilities in model order without allocating (the per-window path):
+    /// the probability-weighted mean of <paramref name="table"/>'s points, labels without a point ignored. Null when no
+    /// label with a point has a positive probability.
+    /// </summary>
+    public static AffectPoint? FromProbabilities(ReadOnlySpan<float> probabilities, AffectPoint?[] table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        double v = 0, a = 0, total = 0;
+        for (var i = 0; i < probabilities.Length && i < table.Length; i++)
+        {
+            if (probabilities[i] <= 0 || table[i] is not { } p) continue;
+            v += probabilities[i] * p.Valence;
+            a += probabilities[i] * p.Arousal;
+            total += probabilities[i];
+        }
+        return total > 0 ? new AffectPoint(v / total, a / total) : null;
+    }
+
     private static Dictionary<string, AffectPoint> Validated(IReadOnlyDictionary<string, AffectPoint> points, string what)
     {
         var copy = new Dictionary<string, AffectPoint>(StringComparer.OrdinalIgnoreCase);

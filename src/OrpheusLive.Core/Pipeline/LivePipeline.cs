@@ -423,7 +423,10 @@ public sealed class LivePipeline : IPipelineControl, IDisposable
     private async Task PlayNowAsync(IPlayer player, MoodDecision decision, CancellationToken cancellationToken)
     {
         var t = Seconds(decision.Time);
-        var targets = _moods.Current.TargetsFor(decision.Mood);
+        var map = _moods.Current;
+        var targets = map.TargetsFor(decision.Mood);
+        var listener = Current.Affect is { } affect ? new AffectPoint(affect.Valence, affect.Arousal) : (AffectPoint?)null;
+        var aim = MoodAim.For(map.PolicyFor(decision.Mood), listener);
         PlaybackResult result;
         var failure = WarningIds.PlayerFailed;
         if (targets is null)
@@ -436,7 +439,7 @@ public sealed class LivePipeline : IPipelineControl, IDisposable
             try
             {
                 // At most one playback command per decision: retries are the player's business, bounded there.
-                result = await player.PlayAsync(new PlayRequest(decision.Mood, targets.Targets, targets.Shuffle), cancellationToken)
+                result = await player.PlayAsync(new PlayRequest(decision.Mood, targets.Targets, targets.Shuffle, aim), cancellationToken)
                     .ConfigureAwait(false);
             }
             catch (OperationCanceledException)

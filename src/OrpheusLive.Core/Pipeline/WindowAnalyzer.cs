@@ -1,12 +1,16 @@
 using System.Diagnostics;
 using OrpheusLive.Core.Emotions;
+using OrpheusLive.Core.Moods;
+using OrpheusLive.Core.Pipeline.State;
 using OrpheusLive.Core.Windowing;
 
 namespace OrpheusLive.Core.Pipeline;
 
 /// <summary>
 /// The per-window path shared by live listening, <c>eval</c>, <c>bench</c> and the HTTP API:
-/// speech gate, then (only for speech) the emotion model. Buffers are allocated once; not thread-safe.
+/// speech gate, then (only for speech) the emotion model, and the listener's valence–arousal point from the model's
+/// probabilities over the emotion table of <see cref="MoodPlane"/> (<see cref="MoodPlane.DefaultEmotionPoints"/>).
+/// Buffers are allocated once; not thread-safe.
 /// </summary>
 public sealed class WindowAnalyzer
 {
@@ -14,9 +18,14 @@ public sealed class WindowAnalyzer
     private readonly ISpeechDetector? _detector;
     private readonly float[] _probabilities;
     private readonly string[] _labels;
+    private readonly AffectPoint?[] _points;
 
     /// <summary>Creates an analyzer. Without a detector every window counts as speech.</summary>
-    public WindowAnalyzer(IEmotionClassifier classifier, ISpeechDetector? detector, double minSpeechFraction)
+    /// <param name="classifier">The emotion model.</param>
+    /// <param name="detector">The speech gate.</param>
+    /// <param name="minSpeechFraction">Speech fraction at or above which a window counts as speech.</param>
+    /// <param name="plane">The emotions' valence–arousal points; <see cref="MoodPlane.Default"/> when null.</param>
+    public WindowAnalyzer(IEmotionClassifier classifier, ISpeechDetector? detector, double minSpeechFraction, MoodPlane? plane = null)
     {
         ArgumentNullException.ThrowIfNull(classifier);
         _classifier = classifier;
@@ -24,6 +33,7 @@ public sealed class WindowAnalyzer
         MinSpeechFraction = minSpeechFraction;
         _labels = [.. classifier.Labels];
         _probabilities = new float[_labels.Length];
+        _points = (plane ?? MoodPlane.Default).EmotionPointTable(_labels);
     }
 
     /// <summary>Samples per window.</summary>
@@ -65,8 +75,11 @@ public sealed class WindowAnalyzer
             }
         }
 
+        var affect = MoodPlane.FromProbabilities(_probabilities, _points) is { } point
+            ? new ListenerAffect((float)point.Valence, (float)point.Arousal)
+            : null;
         return new WindowEvent(
             t, speech, fraction, _labels[top], _probabilities[top], scores,
-            Stopwatch.GetElapsedTime(start).TotalMilliseconds, levelDbfs);
+            Stopwatch.GetElapsedTime(start).TotalMilliseconds, levelDbfs, affect);
     }
 }

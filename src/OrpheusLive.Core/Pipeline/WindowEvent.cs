@@ -9,6 +9,10 @@ namespace OrpheusLive.Core.Pipeline;
 /// <param name="Scores">Probability per label (empty without speech), in the model's label order.</param>
 /// <param name="LatencyMs">Wall time spent on this window (gate + model).</param>
 /// <param name="LevelDbfs">RMS input level of the newest hop, in dBFS.</param>
+/// <param name="Affect">
+/// Where the listener sounds in the valence–arousal plane, both in [-1, 1]: the probability-weighted mean of the
+/// emotions' points (<see cref="Moods.MoodPlane.DefaultEmotionPoints"/>); null without speech.
+/// </param>
 public sealed record WindowEvent(
     double T,
     bool Speech,
@@ -17,4 +21,5 @@ public sealed record WindowEvent(
     float Confidence,
     IReadOnlyList<KeyValuePair<string, float>> Scores,
     double LatencyMs,
-    float LevelDbfs) : PipelineEvent(T);
+    float LevelDbfs,
+    State.ListenerAffect? Affect = null) : PipelineEvent(T);

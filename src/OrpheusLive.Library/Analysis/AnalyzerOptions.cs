@@ -21,24 +21,38 @@ public sealed record AnalyzerOptions
     /// <summary>Tracks shorter than this are refused as too short to analyse.</summary>
     public double MinSeconds { get; init; } = 1;
 
-    /// <summary>Files with more channels are refused (8 = 7.1, the largest common music layout).</summary>
-    public int MaxChannels { get; init; } = 8;
+    /// <summary>
+    /// Files with more channels are refused (6 = 5.1). Issue #11 lists 8-channel files among the inputs a scan refuses:
+    /// a music library is stereo, and a 7.1 film mix would be analysed as a downmix nobody listens to.
+    /// </summary>
+    public int MaxChannels { get; init; } = 6;
 
-    /// <summary>Files above this rate are refused (384 kHz: the highest rate music is sold at).</summary>
-    public int MaxSourceSampleRate { get; init; } = 384_000;
+    /// <summary>
+    /// Files above this rate are refused (96 kHz). Issue #11 lists 192 kHz files among the refused inputs: nothing is
+    /// analysed above 11 kHz, and such files are usually mislabelled or test signals.
+    /// </summary>
+    public int MaxSourceSampleRate { get; init; } = 96_000;
 
     /// <summary>Files below this rate are refused (8 kHz: telephone quality, nothing to analyse above 4 kHz).</summary>
     public int MinSourceSampleRate { get; init; } = 8_000;
 
-    /// <summary>Throws when a value is out of range (names the setting).</summary>
+    /// <summary>Every invalid setting, one line each naming it (empty when valid).</summary>
+    public IEnumerable<string> Problems()
+    {
+        if (SampleRate is < 8_000 or > 96_000) yield return $"Library:Analysis:SampleRate is {SampleRate}; use 8000–96000 Hz.";
+        if (FrameSize < 256 || (FrameSize & (FrameSize - 1)) != 0) yield return $"Library:Analysis:FrameSize is {FrameSize}; use a power of two ≥ 256.";
+        if (HopSize < 64 || HopSize > FrameSize) yield return $"Library:Analysis:HopSize is {HopSize}; use 64…FrameSize.";
+        if (SegmentSeconds is < 5 or > 120) yield return $"Library:Analysis:SegmentSeconds is {SegmentSeconds}; use 5–120 s.";
+        if (MinSeconds is < 0.1 or > 60) yield return $"Library:Analysis:MinSeconds is {MinSeconds}; use 0.1–60 s.";
+        if (MaxChannels is < 1 or > 64) yield return $"Library:Analysis:MaxChannels is {MaxChannels}; use 1–64.";
+        if (MinSourceSampleRate < 1000 || MaxSourceSampleRate < MinSourceSampleRate)
+            yield return $"Library:Analysis:MinSourceSampleRate/MaxSourceSampleRate are {MinSourceSampleRate}/{MaxSourceSampleRate}; use 1000 ≤ min ≤ max.";
+    }
+
+    /// <summary>Throws an <see cref="ArgumentException"/> with the first of <see cref="Problems"/>.</summary>
     public void Validate()
     {
-        if (SampleRate is < 8_000 or > 96_000) throw new ArgumentException($"Library:Analysis:SampleRate is {SampleRate}; use 8000–96000 Hz.");
-        if (FrameSize < 256 || (FrameSize & (FrameSize - 1)) != 0) throw new ArgumentException($"Library:Analysis:FrameSize is {FrameSize}; use a power of two ≥ 256.");
-        if (HopSize < 64 || HopSize > FrameSize) throw new ArgumentException($"Library:Analysis:HopSize is {HopSize}; use 64…FrameSize.");
-        if (SegmentSeconds is < 5 or > 120) throw new ArgumentException($"Library:Analysis:SegmentSeconds is {SegmentSeconds}; use 5–120 s.");
-        if (MinSeconds is < 0.1 or > 60) throw new ArgumentException($"Library:Analysis:MinSeconds is {MinSeconds}; use 0.1–60 s.");
-        if (MaxChannels < 1) throw new ArgumentException($"Library:Analysis:MaxChannels is {MaxChannels}; use at least 1.");
+        if (Problems().FirstOrDefault() is { } problem) throw new ArgumentException(problem);
     }
 
     /// <summary>Frames per second of the frame-level features.</summary>

@@ -53,10 +53,10 @@ public sealed class TrackAnalyzer
         var (rate, channels) = reader.Source;
         var name = Path.GetFileName(path);
         if (channels > _options.MaxChannels)
-            throw new AudioDecodeException(AudioDecodeErrorKind.Unsupported, $"'{name}' has {channels} channels; the library analyses up to {_options.MaxChannels} (7.1).");
+            throw new AudioDecodeException(AudioDecodeErrorKind.Unsupported, $"'{name}' has {channels} channels; the library analyses up to {_options.MaxChannels} (5.1): downmix it to stereo first (Library:Analysis:MaxChannels).");
         if (rate > _options.MaxSourceSampleRate || rate < _options.MinSourceSampleRate)
             throw new AudioDecodeException(AudioDecodeErrorKind.Unsupported,
-                $"'{name}' is sampled at {rate} Hz; the library analyses {_options.MinSourceSampleRate}–{_options.MaxSourceSampleRate} Hz.");
+                $"'{name}' is sampled at {rate} Hz; the library analyses {_options.MinSourceSampleRate}–{_options.MaxSourceSampleRate} Hz: convert it to 48 kHz first (Library:Analysis:MaxSourceSampleRate).");
         return Analyze(reader, name, cancellationToken);
     }
 

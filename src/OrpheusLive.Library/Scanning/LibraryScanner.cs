@@ -33,7 +33,7 @@ public sealed class LibraryScanner(
     private readonly TimeProvider _time = time ?? TimeProvider.System;
     private readonly ILogger _logger = logger ?? NullLogger<LibraryScanner>.Instance;
 
-    /// <summary>Scans <paramref name="folders"/>.</summary>
+    /// <summary>Scans <paramref name="folders"/>. Failed files are logged at Debug only: the caller reports each result (<paramref name="onResult"/>).</summary>
     /// <param name="folders">Folders to walk (recursively).</param>
     /// <param name="progress">Progress, after each file.</param>
     /// <param name="onResult">Called once per file, from worker threads (one at a time).</param>
@@ -140,7 +140,7 @@ public sealed class LibraryScanner(
         var result = new LibraryClusterer().Cluster([.. tracks.Select(t => t.Features!.ToVector())], options.MaxClusters);
         var info = new ClusteringInfo(result.K, result.Silhouette, tracks.Count, _time.GetUtcNow());
         store.SaveClustering([.. tracks.Select((t, i) => (t.Id, result.Clusters[i], result.Map[i].X, result.Map[i].Y))], info);
-        _logger.LogInformation("Clustered {Tracks} tracks into {K} clusters (silhouette {Silhouette:0.00})", tracks.Count, result.K, result.Silhouette);
+        _logger.LogDebug("Clustered {Tracks} tracks into {K} clusters (silhouette {Silhouette:0.00})", tracks.Count, result.K, result.Silhouette);
         return info;
     }
 
@@ -174,7 +174,7 @@ public sealed class LibraryScanner(
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            _logger.LogWarning("Cannot read {Path}: {Message}", path, e.Message);
+            _logger.LogDebug("Cannot read {Path}: {Message}", path, e.Message);
             return new ScanResult { Path = path, Status = ScanStatus.Failed, ErrorKind = nameof(AudioDecodeErrorKind.Unreadable), Error = $"'{path}' cannot be read: {e.Message}" };
         }
     }
@@ -203,7 +203,7 @@ public sealed class LibraryScanner(
         }
         catch (AudioDecodeException e)
         {
-            _logger.LogWarning("Not analysed: {Message}", e.Message);
+            _logger.LogDebug("Not analysed: {Message}", e.Message);
             return new TrackRecord { Hash = hash, Status = TrackStatus.Failed, Error = e.Message, ErrorKind = e.Kind.ToString(), AnalysedAt = now, AnalyserVersion = TrackAnalyzer.Version };
         }
     }

@@ -32,7 +32,7 @@ public sealed partial class MappingDraft
 
         foreach (var (mood, music) in map.Moods)
         {
-            _moods[mood.ToLowerInvariant()] = new MoodTargets([.. music.Targets], music.Shuffle);
+            _moods[mood.ToLowerInvariant()] = new MoodTargets([.. music.Targets], music.Shuffle, music.Policy);
         }
 
         _original = MoodMapSerializer.Serialize(ToMap());

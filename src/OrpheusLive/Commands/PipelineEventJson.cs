@@ -5,7 +5,7 @@ namespace OrpheusLive.Commands;
 
 /// <summary>
 /// The one-object-per-line JSON of <c>listen --json</c> (a contract used by scripts and acceptance checks):
-/// <c>{"type":"window","t",…,"speech","emotion","confidence","scores":{…},"latency_ms"}</c> and
+/// <c>{"type":"window","t",…,"speech","emotion","confidence","scores":{…},"valence","arousal","latency_ms"}</c> (valence and arousal in [-1, 1], null without speech) and
 /// <c>{"type":"decision","t","emotion","mood","target"}</c>; status lines are
 /// <c>{"type":"status","t","id","level","message"}</c> (plus <c>"resolves"</c>, the id of the warning a recovery ends).
 /// </summary>
@@ -39,6 +39,17 @@ public static class PipelineEventJson
                 }
 
                 json.WriteEndObject();
+                if (w.Affect is { } affect)
+                {
+                    json.WriteNumber("valence", Math.Round(affect.Valence, 4));
+                    json.WriteNumber("arousal", Math.Round(affect.Arousal, 4));
+                }
+                else
+                {
+                    json.WriteNull("valence");
+                    json.WriteNull("arousal");
+                }
+
                 json.WriteNumber("latency_ms", Math.Round(w.LatencyMs, 2));
                 json.WriteNumber("speech_fraction", Math.Round(w.SpeechFraction, 3));
                 json.WriteNumber("level_dbfs", Math.Round(w.LevelDbfs, 1));

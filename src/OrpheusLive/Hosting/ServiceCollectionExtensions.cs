@@ -9,6 +9,7 @@ using OrpheusLive.Audio.Playback;
 using OrpheusLive.Cli;
 using OrpheusLive.Commands;
 using OrpheusLive.Commands.Api;
+using OrpheusLive.Commands.Library;
 using OrpheusLive.Commands.Model;
 using OrpheusLive.Commands.Soak;
 using OrpheusLive.Commands.Spotify;
@@ -37,6 +38,7 @@ public static class ServiceCollectionExtensions
         services.AddInference(configuration);
         services.AddAudio();
         services.AddPlayers();
+        services.AddMusicLibrary();
         services.AddCommands();
         return services;
     }
@@ -75,7 +77,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IPlayerProvider>(sp => new LocalPlayerProvider(
             sp.GetRequiredService<IOptions<LocalPlayerOptions>>().Value,
             sp.GetRequiredService<IOptions<PulseAudioSinkOptions>>().Value,
-            sp.GetRequiredService<ILoggerFactory>()));
+            sp.GetRequiredService<ILoggerFactory>(),
+            new DeferredMoodTracks(sp.GetService<IMoodTracks>)));
         services.AddSingleton<ITargetValidator>(sp => new LocalTargetValidator(sp.GetRequiredService<IOptions<LocalPlayerOptions>>().Value));
         return services;
     }
@@ -129,6 +132,7 @@ public static class ServiceCollectionExtensions
         services.AddCliCommand<EvalCommand>();
         services.AddCliCommand<BenchCommand>();
         services.AddCliCommand<SoakCommand>();
+        services.AddLibraryCommands();
         services.AddSpotifyCommands();
         services.AddTuiCommands();
         services.AddApiCommands();

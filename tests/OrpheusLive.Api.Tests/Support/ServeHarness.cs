@@ -12,7 +12,7 @@ namespace OrpheusLive.Api.Tests.Support;
 
 /// <summary>
 /// Runs the real <c>orpheus serve</c> command in a Generic Host built from the app's own registrations (pipeline, the
-/// hosted live pipeline, players, AddApiCommands), with a test model, WAV-only audio and every file in a temporary directory.
+/// hosted live pipeline, players, the music library, AddApiCommands), with a test model, WAV-only audio and every file in a temporary directory.
 /// </summary>
 internal sealed class ServeHarness : IAsyncDisposable
 {
@@ -70,6 +70,7 @@ internal sealed class ServeHarness : IAsyncDisposable
         var model = classifier ?? new ToneClassifier();
         services.AddSingleton(new Lazy<IEmotionClassifier>(() => model));
         services.AddSingleton<Func<ISpeechDetector>>(() => new AlwaysSpeech());
+        services.AddMusicLibrary();
         services.AddApiCommands();
         return new ServeHarness(builder.Build(), directory, port, logs);
     }

@@ -66,7 +66,8 @@ internal sealed class TestApi : IAsyncDisposable
         IEmotionClassifier? classifier = null,
         Action<ApiOptions>? configure = null,
         Func<FileMoodMapStore, IPipelineControl>? pipeline = null,
-        Func<ISpeechDetector>? speechDetectors = null)
+        Func<ISpeechDetector>? speechDetectors = null,
+        Lazy<Library.MusicLibrary>? library = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), $"orpheus-api-{Guid.NewGuid():N}");
         System.IO.Directory.CreateDirectory(directory);
@@ -96,7 +97,8 @@ internal sealed class TestApi : IAsyncDisposable
             new ListenOptions(),
             feed,
             PipelineEventJson.Write,
-            loggers);
+            loggers,
+            library);
         var app = OrpheusApiServer.Create(options, dependencies);
         await app.StartAsync(TestContext.Current.CancellationToken);
         return new TestApi(app, store, directory, feed, logs);

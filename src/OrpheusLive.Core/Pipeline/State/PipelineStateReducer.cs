@@ -62,6 +62,7 @@ public static class PipelineStateReducer
             T = Math.Max(state.T, w.T),
             LastWindow = w,
             LastSpeechWindow = speech ? w : state.LastSpeechWindow,
+            Affect = speech && w.Affect is { } affect ? affect : state.Affect,
             Latency = speech ? state.Latency.Add(w.LatencyMs) : state.Latency,
             Pending = state.Pending is { } pending
                 ? pending with

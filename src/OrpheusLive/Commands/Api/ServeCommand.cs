@@ -34,7 +34,8 @@ public sealed class ServeCommand(
     IOptions<ApiOptions> apiOptions,
     IOptions<ListenOptions> listenOptions,
     IConfiguration configuration,
-    ILoggerFactory loggers) : CliCommand("serve", "Serve the HTTP API (score clips, edit moods, live state and events) on 127.0.0.1:5170")
+    ILoggerFactory loggers,
+    Lazy<OrpheusLive.Library.MusicLibrary> library) : CliCommand("serve", "Serve the HTTP API (score clips, edit moods, live state and events) on 127.0.0.1:5170")
 {
     private readonly ILogger _logger = loggers.CreateLogger<ServeCommand>();
 
@@ -53,7 +54,8 @@ public sealed class ServeCommand(
         --input, --fast, --player and --device go with --listen. Without a microphone, --listen warns once and the API
         keeps serving (/api/state then says why).
         Endpoints: POST /api/emotion, GET /api/emotions, GET /api/moods, PUT /api/moods/{emotion}, GET /api/state,
-        GET /api/events (Server-Sent Events), GET /health, GET /openapi.json.
+        GET /api/events (Server-Sent Events), GET /api/tracks[?mood=M], GET /api/tracks/{id}, GET /api/library/map.png|.svg,
+        GET /health, GET /openapi.json.
         With Api:Key set (e.g. environment variable Api__Key), /api/* needs 'Authorization: Bearer KEY'.
         """;
 
@@ -85,7 +87,7 @@ public sealed class ServeCommand(
             feed.Attach(pipeline); // before the pipeline runs, so the feed holds its first events
         }
 
-        var dependencies = new OrpheusApiDependencies(decoder, model, speechDetectors, moods, listenOptions.Value, feed, PipelineEventJson.Write, loggers);
+        var dependencies = new OrpheusApiDependencies(decoder, model, speechDetectors, moods, listenOptions.Value, feed, PipelineEventJson.Write, loggers, library);
         var app = OrpheusApiServer.Create(options, dependencies);
         await using (app.ConfigureAwait(false))
         {
