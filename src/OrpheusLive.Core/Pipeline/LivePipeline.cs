@@ -4,6 +4,7 @@ using System.Reactive.Subjects;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using OrpheusLive.Core.Audio;
+using OrpheusLive.Core.Calibration;
 using OrpheusLive.Core.Debouncing;
 using OrpheusLive.Core.Moods;
 using OrpheusLive.Core.Pipeline.State;
@@ -33,6 +34,8 @@ public sealed class LivePipeline : IPipelineControl, IDisposable
     private readonly SemaphoreSlim _playerCommands = new(1, 1);
     private PipelineState _state = PipelineState.Initial;
     private IPlayer? _player;
+    private CalibrationRun? _calibration;
+    private float[] _adapted = [];
     private MoodDecision? _deferred;
     private TaskCompletionSource _resumed = Resumed();
     private long _audioSamples;
@@ -181,9 +184,11 @@ public sealed class LivePipeline : IPipelineControl, IDisposable
     /// <param name="analyzer">Speech gate + model, used by this run only.</param>
     /// <param name="player">Plays the decisions (owned by the caller).</param>
     /// <param name="cancellationToken">Stops the run.</param>
+    /// <param name="calibration">Personal calibration, run on every speech window's model output before the debouncer
+    /// (its session already started from the listener's profile; the caller saves the profile after the run), or null.</param>
     /// <exception cref="AudioSourceException">The input failed.</exception>
     /// <exception cref="InvalidOperationException">The pipeline already ran.</exception>
-    public async Task RunAsync(IAudioSource source, WindowAnalyzer analyzer, IPlayer player, CancellationToken cancellationToken)
+    public async Task RunAsync(IAudioSource source, WindowAnalyzer analyzer, IPlayer player, CancellationToken cancellationToken, CalibrationRun? calibration = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(analyzer);
@@ -194,6 +199,8 @@ public sealed class LivePipeline : IPipelineControl, IDisposable
         }
 
         _player = player;
+        _calibration = calibration;
+        _adapted = new float[analyzer.Labels.Count];
         var windowSamples = analyzer.WindowSamples;
         var hopSamples = (int)Math.Round(_options.HopSeconds * IAudioSource.SampleRate);
         var windows = new Subject<WindowEvent>();
@@ -214,7 +221,7 @@ public sealed class LivePipeline : IPipelineControl, IDisposable
                 () => decisions.Writer.TryComplete());
         var playing = Task.Run(() => PlayDecisionsAsync(decisions.Reader, cancellationToken), CancellationToken.None);
 
-        Publish(new PipelineStarted(AudioSeconds, source.Description, source.IsLive, player.Name));
+        Publish(new PipelineStarted(AudioSeconds, source.Description, source.IsLive, player.Name) { Calibration = calibration?.State() });
         Publish(new PlaybackChanged(AudioSeconds, PlaybackOf(player)));
         _logger.LogInformation("Listening on {Input} (window {Window} s, hop {Hop} s)",
             source.Description, windowSamples / (double)IAudioSource.SampleRate, _options.HopSeconds);
@@ -340,7 +347,7 @@ public sealed class LivePipeline : IPipelineControl, IDisposable
 
                 rolling.CopyTo(window);
                 produced = true;
-                EmitWindow(analyzer, window, chunkStart + offset, AudioLevel.RmsDbfs(chunk), windows);
+                EmitWindow(analyzer, window, chunkStart + offset, AudioLevel.RmsDbfs(chunk), windows, Math.Min(1, hopSamples / (double)windowSamples));
             }
         }
 
@@ -353,14 +360,20 @@ public sealed class LivePipeline : IPipelineControl, IDisposable
             window.AsSpan(windowSamples - have).CopyTo(clip);
             chunk.AsSpan(0, filled).CopyTo(clip.AsSpan(have));
             WindowPadding.Centre(clip, window);
-            EmitWindow(analyzer, window, read, AudioLevel.RmsDbfs(clip), windows);
+            EmitWindow(analyzer, window, read, AudioLevel.RmsDbfs(clip), windows, weight: 1);
         }
     }
 
-    private void EmitWindow(WindowAnalyzer analyzer, float[] window, long totalSamples, float level, Subject<WindowEvent> windows)
+    // weight: the new speech the window adds, in windows (hop / window), for calibration.
+    private void EmitWindow(WindowAnalyzer analyzer, float[] window, long totalSamples, float level, Subject<WindowEvent> windows, double weight)
     {
         var t = totalSamples / (double)IAudioSource.SampleRate;
         var result = analyzer.Analyze(window, t, level);
+        if (_calibration is { } calibration && result.Speech)
+        {
+            result = Calibrate(calibration, analyzer, window, result, weight);
+        }
+
         Interlocked.Increment(ref _windowCount);
         Interlocked.Exchange(ref _audioSamples, totalSamples);
         Publish(result);
@@ -368,6 +381,33 @@ public sealed class LivePipeline : IPipelineControl, IDisposable
         // Advance audio time first: the debouncer reads the clock, not the event.
         _audioClock.AdvanceTo(DateTimeOffset.UnixEpoch.AddSeconds(t));
         windows.OnNext(result);
+    }
+
+    /// <summary>The window's model output through personal calibration: the event carries the calibrated scores (and the latency includes the step).</summary>
+    private WindowEvent Calibrate(CalibrationRun calibration, WindowAnalyzer analyzer, float[] window, WindowEvent result, double weight)
+    {
+        var start = System.Diagnostics.Stopwatch.GetTimestamp();
+        calibration.Process(window, analyzer.LastProbabilities, _adapted, weight, result.T);
+        var labels = analyzer.Labels;
+        var scores = new KeyValuePair<string, float>[labels.Count];
+        var top = 0;
+        for (var i = 0; i < labels.Count; i++)
+        {
+            scores[i] = new(labels[i], _adapted[i]);
+            if (_adapted[i] > _adapted[top])
+            {
+                top = i;
+            }
+        }
+
+        return result with
+        {
+            Emotion = labels[top],
+            Confidence = _adapted[top],
+            Scores = scores,
+            LatencyMs = result.LatencyMs + System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalMilliseconds,
+            Calibration = calibration.State(),
+        };
     }
 
     private async Task PlayDecisionsAsync(ChannelReader<MoodDecision> decisions, CancellationToken cancellationToken)

@@ -1,6 +1,8 @@
+using OrpheusLive.Core.Pipeline.State;
+
 namespace OrpheusLive.Core.Pipeline;
 
-/// <summary>One analysed window.</summary>
+/// <summary>One analysed window. With personal calibration, a speech window's emotion, confidence and scores are the calibrated ones.</summary>
 /// <param name="T">Audio time of the window's end, in seconds.</param>
 /// <param name="Speech">True when the window holds speech (only then is the emotion model run).</param>
 /// <param name="SpeechFraction">Fraction of the window judged to be speech.</param>
@@ -17,4 +19,8 @@ public sealed record WindowEvent(
     float Confidence,
     IReadOnlyList<KeyValuePair<string, float>> Scores,
     double LatencyMs,
-    float LevelDbfs) : PipelineEvent(T);
+    float LevelDbfs) : PipelineEvent(T)
+{
+    /// <summary>The calibration after this (speech) window, or null when calibration is not part of the run or the window held no speech.</summary>
+    public CalibrationState? Calibration { get; init; }
+}

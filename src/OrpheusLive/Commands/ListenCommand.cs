@@ -23,12 +23,13 @@ public sealed class ListenCommand(PipelineRunner runner, IPipelineControl pipeli
 
     /// <inheritdoc />
     public string Usage => """
-        usage: orpheus listen [--input FILE.wav] [--fast] [--player auto|console|local|spotify] [--device NAME] [--json]
+        usage: orpheus listen [--input FILE.wav] [--fast] [--player auto|console|local|spotify] [--device NAME] [--profile NAME] [--json]
 
           --input FILE   analyse an audio file (WAV) instead of the microphone (any rate/channels; resampled to 16 kHz mono)
           --fast         read the file as fast as possible instead of in real time
           --player NAME  who plays the music (default: console; 'auto' = Spotify if logged in, else local files)
           --device NAME  microphone (PulseAudio source name; default: the system default)
+          --profile NAME calibration profile to adapt and save (default: default; see orpheus calibrate)
           --json         one JSON object per line: {"type":"window",…} and {"type":"decision",…}
         """;
 
@@ -39,7 +40,7 @@ public sealed class ListenCommand(PipelineRunner runner, IPipelineControl pipeli
     public async Task<int> RunAsync(CommandArgs args, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(args);
-        args.RejectUnknown("input", "fast", "player", "device", "json", "help");
+        args.RejectUnknown("input", "fast", "player", "device", "profile", "json", "help");
         var json = args.Has("json");
         var request = ListenRequest.From(args, configuration, defaultPlayer: "console", players.Names);
         var output = Console.Out;

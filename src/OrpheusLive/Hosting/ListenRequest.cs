@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using OrpheusLive.Cli;
+using OrpheusLive.Storage;
 
 namespace OrpheusLive.Hosting;
 
@@ -17,15 +18,18 @@ public sealed record ListenRequest(string? InputFile, bool Fast, string? Device,
     /// </summary>
     public bool DemoWhenNoMicrophone { get; init; }
 
+    /// <summary>The calibration profile the run adapts and saves (<c>--profile NAME</c>; default <c>default</c>).</summary>
+    public string Profile { get; init; } = FileSpeakerProfileStore.DefaultProfile;
+
     /// <summary>
-    /// Reads <c>--input</c>, <c>--fast</c>, <c>--device</c> and <c>--player</c>, falling back to the <c>Audio</c> section
+    /// Reads <c>--input</c>, <c>--fast</c>, <c>--device</c>, <c>--player</c> and <c>--profile</c>, falling back to the <c>Audio</c> section
     /// and then to <paramref name="defaultPlayer"/>.
     /// </summary>
     /// <param name="args">The command's options.</param>
     /// <param name="configuration">The app's configuration (the <c>Audio</c> section).</param>
     /// <param name="defaultPlayer">The player when <c>--player</c> is not given.</param>
     /// <param name="players">The player names this build knows (<c>IPlayerFactory.Names</c>).</param>
-    /// <exception cref="CommandLineException">The input file does not exist, or the player is unknown.</exception>
+    /// <exception cref="CommandLineException">The input file does not exist, the player is unknown or the profile name is invalid.</exception>
     public static ListenRequest From(CommandArgs args, IConfiguration configuration, string defaultPlayer, IReadOnlyCollection<string> players)
     {
         ArgumentNullException.ThrowIfNull(args);
@@ -43,11 +47,18 @@ public sealed record ListenRequest(string? InputFile, bool Fast, string? Device,
             throw new CommandLineException($"unknown player '{player}' (known: {string.Join(", ", players)})");
         }
 
+        var profile = args.Value("profile") ?? FileSpeakerProfileStore.DefaultProfile;
+        if (FileSpeakerProfileStore.ValidateName(profile) is { } badProfile)
+        {
+            throw new CommandLineException(badProfile);
+        }
+
         return new ListenRequest(
             input,
             args.Has("fast") || configuration.GetValue("Audio:Fast", false),
             args.Value("device") ?? NullIfEmpty(configuration["Audio:Device"]),
-            player);
+            player)
+        { Profile = profile };
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

@@ -44,7 +44,7 @@ public sealed class ServeCommand(
 
     /// <inheritdoc />
     public string Usage => """
-        usage: orpheus serve [--urls http://127.0.0.1:5170] [--listen [--input FILE.wav] [--fast] [--player NAME] [--device NAME]]
+        usage: orpheus serve [--urls http://127.0.0.1:5170] [--listen [--input FILE.wav] [--fast] [--player NAME] [--device NAME] [--profile NAME]]
 
           --urls URLS    where to listen (';'-separated; default Api:Urls). Binding beyond loopback requires Api:Key.
           --listen       also run the live pipeline, so /api/state and /api/events carry live data
@@ -52,6 +52,7 @@ public sealed class ServeCommand(
           --fast         with --listen --input: read the file as fast as possible
           --player NAME  with --listen: who plays the music (default: console)
           --device NAME  with --listen: microphone (PulseAudio source name)
+          --profile NAME calibration profile to adapt and save (default: default; see orpheus calibrate)
 
         Endpoints: POST /api/emotion, GET /api/emotions, GET /api/moods, PUT /api/moods/{emotion}, GET /api/state,
         GET /api/events (Server-Sent Events), GET /health, GET /openapi.json.
@@ -65,7 +66,7 @@ public sealed class ServeCommand(
     public async Task<int> RunAsync(CommandArgs args, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(args);
-        args.RejectUnknown("urls", "listen", "input", "fast", "player", "device", "help");
+        args.RejectUnknown("urls", "listen", "input", "fast", "player", "device", "profile", "help");
         var listen = args.Has("listen");
         if (!listen && (args.Has("input") || args.Has("fast") || args.Has("player") || args.Has("device")))
         {

@@ -37,12 +37,13 @@ public sealed class RunCommand(
 
     /// <inheritdoc />
     public string Usage => """
-        usage: orpheus [run] [--input FILE.wav] [--fast] [--player auto|console|local|spotify] [--device NAME]
+        usage: orpheus [run] [--input FILE.wav] [--fast] [--player auto|console|local|spotify] [--device NAME] [--profile NAME]
 
           --input FILE   analyse an audio file (WAV) instead of the microphone
           --fast         read the file as fast as possible instead of in real time
           --player NAME  who plays the music (default: Player:Default, normally 'auto' = Spotify if logged in, else local files)
           --device NAME  microphone (PulseAudio source name; default: the system default)
+          --profile NAME calibration profile to adapt and save (default: default; see orpheus calibrate)
 
         Without --input the microphone is used; when it cannot be opened the demo input (samples/demo.wav) plays instead.
         Keys: [p] pause/resume listening  [space] pause/resume the music  [n] skip  [d] Spotify device  [m] mapping editor
@@ -57,7 +58,7 @@ public sealed class RunCommand(
     public async Task<int> RunAsync(CommandArgs args, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(args);
-        args.RejectUnknown("input", "fast", "player", "device", "help");
+        args.RejectUnknown("input", "fast", "player", "device", "profile", "help");
         var interactive = TerminalCheck.IsInteractive(out var problem);
         var player = configuration.GetValue("Player:Default", "auto") is { Length: > 0 } configured ? configured : "auto";
         var request = ListenRequest.From(args, configuration, player, players.Names) with { DemoWhenNoMicrophone = true };
