@@ -1,4 +1,5 @@
 using System.Text.Json;
+using OrpheusLive.Audio.Wav;
 
 namespace OrpheusLive.IntegrationTests;
 
@@ -67,5 +68,77 @@ public sealed class CalibrationTests
         mode.StdErr.ShouldContain("auto, off");
         name.ExitCode.ShouldBe(2);
         name.StdErr.ShouldContain("profile name '../x' is not valid");
+    }
+
+    /// <summary>Two "speakers" reading the demo's four emotion blocks, 3 clips per block, block by block; returns the manifest.</summary>
+    private static async Task<string> DemoSessionsAsync(TempDirectory dir, bool withSpeaker = true)
+    {
+        var demo = WavFile.Read(OrpheusProcess.DemoWav);
+        var rows = new List<string> { withSpeaker ? "path,label,speaker" : "path,label" };
+        foreach (var speaker in new[] { "a", "b" })
+        {
+            foreach (var (label, start, end) in ModelCommandsTests.DemoBlocks)
+            {
+                var length = (end - start) / 3;
+                for (var i = 0; i < 3; i++)
+                {
+                    var name = $"{speaker}-{label}-{i}.wav";
+                    ModelCommandsTests.WriteClip(dir.File(name), demo.Samples, demo.Format.SampleRate, start + (i * length), start + ((i + 1) * length));
+                    rows.Add(withSpeaker ? $"{name},{label},{speaker}" : $"{name},{label}");
+                }
+            }
+        }
+
+        await File.WriteAllLinesAsync(dir.File("manifest.csv"), rows, Ct);
+        return dir.File("manifest.csv");
+    }
+
+    [Fact]
+    public async Task Eval_session_scores_every_clip_per_speaker_next_to_the_per_clip_baseline()
+    {
+        using var dir = new TempDirectory();
+        var manifest = await DemoSessionsAsync(dir);
+
+        var session = await OrpheusProcess.RunAsync(["eval", "--manifest", manifest, "--session", "--json"], dir.Path);
+        var enrol = await OrpheusProcess.RunAsync(["eval", "--manifest", manifest, "--session", "--enrol", "4", "--json"], dir.Path);
+        var off = await OrpheusProcess.RunAsync(["eval", "--manifest", manifest, "--session", "--json", "--Calibration:Mode=off"], dir.Path);
+
+        session.ExitCode.ShouldBe(0, session.StdErr);
+        var report = JsonDocument.Parse(session.StdOut).RootElement;
+        report.GetProperty("n").GetInt32().ShouldBe(24);
+        report.GetProperty("per_clip").GetProperty("n").GetInt32().ShouldBe(24);
+        report.GetProperty("session").GetProperty("speakers").GetInt32().ShouldBe(2);
+        var speakers = report.GetProperty("per_speaker").EnumerateObject().ToDictionary(p => p.Name, p => p.Value);
+        speakers.Keys.ShouldBe(["a", "b"], ignoreOrder: true);
+        speakers.Values.ShouldAllBe(s => s.GetProperty("n").GetInt32() == 12);
+        speakers["a"].GetProperty("per_clip_uar").GetDouble().ShouldBe(speakers["b"].GetProperty("per_clip_uar").GetDouble(), "same clips, same model");
+
+        enrol.ExitCode.ShouldBe(0, enrol.StdErr);
+        var enrolled = JsonDocument.Parse(enrol.StdOut).RootElement;
+        enrolled.GetProperty("n").GetInt32().ShouldBe(16, "each speaker's first 4 clips enrol and are not scored");
+        enrolled.GetProperty("session").GetProperty("enrolled_clips").GetInt32().ShouldBe(8);
+        enrolled.GetProperty("session").GetProperty("enrolments_applied").GetInt32().ShouldBe(0, "the first 4 clips cover 2 emotions, fewer than 3");
+
+        off.ExitCode.ShouldBe(0, off.StdErr);
+        var unadapted = JsonDocument.Parse(off.StdOut).RootElement;
+        unadapted.GetProperty("uar").GetDouble().ShouldBe(unadapted.GetProperty("per_clip").GetProperty("uar").GetDouble(), "without calibration a session scores exactly like per-clip eval");
+        unadapted.GetProperty("per_clip").GetProperty("uar").GetDouble().ShouldBe(report.GetProperty("per_clip").GetProperty("uar").GetDouble());
+    }
+
+    [Fact]
+    public async Task Eval_session_options_and_manifests_that_cannot_work_are_one_line_each()
+    {
+        using var dir = new TempDirectory();
+        var manifest = await DemoSessionsAsync(dir, withSpeaker: false);
+
+        var noSpeaker = await OrpheusProcess.RunAsync(["eval", "--manifest", manifest, "--session"], dir.Path);
+        var enrolAlone = await OrpheusProcess.RunAsync(["eval", "--manifest", manifest, "--enrol", "3"], dir.Path);
+        var enrolZero = await OrpheusProcess.RunAsync(["eval", "--manifest", manifest, "--session", "--enrol", "0"], dir.Path);
+
+        noSpeaker.ExitCode.ShouldBe(1);
+        noSpeaker.StdErr.Trim().Split('\n').ShouldHaveSingleItem().ShouldContain("'speaker' column");
+        enrolAlone.ExitCode.ShouldBe(2);
+        enrolAlone.StdErr.ShouldContain("--enrol N needs --session");
+        enrolZero.ExitCode.ShouldBe(2);
     }
 }

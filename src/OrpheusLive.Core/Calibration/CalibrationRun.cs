@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using OrpheusLive.Core.Pipeline;
 using OrpheusLive.Core.Pipeline.State;
 
 namespace OrpheusLive.Core.Calibration;
@@ -14,6 +16,7 @@ namespace OrpheusLive.Core.Calibration;
 public sealed class CalibrationRun(PersonalCalibration step, string profile, Action<SpeakerProfile>? checkpoint = null)
 {
     private double _lastCheckpoint;
+    private float[] _adapted = [];
 
     /// <summary>Audio seconds between checkpoints (a crash loses at most this much adaptation).</summary>
     public double CheckpointSeconds { get; init; } = 120;
@@ -29,6 +32,48 @@ public sealed class CalibrationRun(PersonalCalibration step, string profile, Act
     {
         var a = Step.Adaptation;
         return new CalibrationState(Step.Enabled, Profile, a.Gate, a.Weight, a.Strength, a.EnrolledClips, Step.VoiceChanges);
+    }
+
+    /// <summary>
+    /// The live pipeline's hook: <paramref name="result"/> (a speech window, its model output
+    /// <paramref name="probabilities"/>, <paramref name="window"/> its audio) with the calibrated emotion, confidence and
+    /// scores, the calibration state, and the step's time added to its latency.
+    /// </summary>
+    /// <param name="result">The analysed speech window.</param>
+    /// <param name="window">Its audio (16 kHz mono), for the voice-change check.</param>
+    /// <param name="probabilities">The model's probabilities for it (model order).</param>
+    /// <param name="labels">The model's labels.</param>
+    /// <param name="weight">The new speech the window adds, in windows (hop / window).</param>
+    public WindowEvent Calibrate(WindowEvent result, ReadOnlySpan<float> window, ReadOnlySpan<float> probabilities, IReadOnlyList<string> labels, double weight)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(labels);
+        var start = Stopwatch.GetTimestamp();
+        if (_adapted.Length != labels.Count)
+        {
+            _adapted = new float[labels.Count];
+        }
+
+        Process(window, probabilities, _adapted, weight, result.T);
+        var scores = new KeyValuePair<string, float>[labels.Count];
+        var top = 0;
+        for (var i = 0; i < labels.Count; i++)
+        {
+            scores[i] = new(labels[i], _adapted[i]);
+            if (_adapted[i] > _adapted[top])
+            {
+                top = i;
+            }
+        }
+
+        return result with
+        {
+            Emotion = labels[top],
+            Confidence = _adapted[top],
+            Scores = scores,
+            LatencyMs = result.LatencyMs + Stopwatch.GetElapsedTime(start).TotalMilliseconds,
+            Calibration = State(),
+        };
     }
 
     /// <summary>

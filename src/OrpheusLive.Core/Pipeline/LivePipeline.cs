@@ -35,7 +35,6 @@ public sealed class LivePipeline : IPipelineControl, IDisposable
     private PipelineState _state = PipelineState.Initial;
     private IPlayer? _player;
     private CalibrationRun? _calibration;
-    private float[] _adapted = [];
     private MoodDecision? _deferred;
     private TaskCompletionSource _resumed = Resumed();
     private long _audioSamples;
@@ -200,7 +199,6 @@ public sealed class LivePipeline : IPipelineControl, IDisposable
 
         _player = player;
         _calibration = calibration;
-        _adapted = new float[analyzer.Labels.Count];
         var windowSamples = analyzer.WindowSamples;
         var hopSamples = (int)Math.Round(_options.HopSeconds * IAudioSource.SampleRate);
         var windows = new Subject<WindowEvent>();
@@ -371,7 +369,7 @@ public sealed class LivePipeline : IPipelineControl, IDisposable
         var result = analyzer.Analyze(window, t, level);
         if (_calibration is { } calibration && result.Speech)
         {
-            result = Calibrate(calibration, analyzer, window, result, weight);
+            result = calibration.Calibrate(result, window, analyzer.LastProbabilities, analyzer.Labels, weight);
         }
 
         Interlocked.Increment(ref _windowCount);
@@ -381,33 +379,6 @@ public sealed class LivePipeline : IPipelineControl, IDisposable
         // Advance audio time first: the debouncer reads the clock, not the event.
         _audioClock.AdvanceTo(DateTimeOffset.UnixEpoch.AddSeconds(t));
         windows.OnNext(result);
-    }
-
-    /// <summary>The window's model output through personal calibration: the event carries the calibrated scores (and the latency includes the step).</summary>
-    private WindowEvent Calibrate(CalibrationRun calibration, WindowAnalyzer analyzer, float[] window, WindowEvent result, double weight)
-    {
-        var start = System.Diagnostics.Stopwatch.GetTimestamp();
-        calibration.Process(window, analyzer.LastProbabilities, _adapted, weight, result.T);
-        var labels = analyzer.Labels;
-        var scores = new KeyValuePair<string, float>[labels.Count];
-        var top = 0;
-        for (var i = 0; i < labels.Count; i++)
-        {
-            scores[i] = new(labels[i], _adapted[i]);
-            if (_adapted[i] > _adapted[top])
-            {
-                top = i;
-            }
-        }
-
-        return result with
-        {
-            Emotion = labels[top],
-            Confidence = _adapted[top],
-            Scores = scores,
-            LatencyMs = result.LatencyMs + System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalMilliseconds,
-            Calibration = calibration.State(),
-        };
     }
 
     private async Task PlayDecisionsAsync(ChannelReader<MoodDecision> decisions, CancellationToken cancellationToken)
