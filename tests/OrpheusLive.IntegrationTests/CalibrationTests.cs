@@ -141,4 +141,60 @@ public sealed class CalibrationTests
         enrolAlone.StdErr.ShouldContain("--enrol N needs --session");
         enrolZero.ExitCode.ShouldBe(2);
     }
+
+    [Fact]
+    public async Task Calibrate_with_wav_files_shows_before_and_after_and_saves_a_profile_that_listen_uses()
+    {
+        using var config = new TempDirectory();
+        using var clips = new TempDirectory();
+        var demo = WavFile.Read(OrpheusProcess.DemoWav);
+        foreach (var (label, start, end) in ModelCommandsTests.DemoBlocks)
+        {
+            var length = (end - start) / 2;
+            for (var i = 0; i < 2; i++)
+            {
+                ModelCommandsTests.WriteClip(clips.File($"{label}-{i + 1}.wav"), demo.Samples, demo.Format.SampleRate, start + (i * length), start + ((i + 1) * length));
+            }
+        }
+
+        var (code, stdout, stderr) = await OrpheusProcess.RunAsync(["calibrate", "--input-dir", clips.Path, "--profile", "carol", "--json"], config.Path);
+
+        code.ShouldBe(0, stderr);
+        var result = JsonDocument.Parse(stdout).RootElement;
+        result.GetProperty("applied").GetBoolean().ShouldBeTrue("4 emotions, at least 3 needed");
+        result.GetProperty("emotions").GetInt32().ShouldBe(4);
+        var enrolled = result.GetProperty("clips").EnumerateArray().ToList();
+        enrolled.Select(c => c.GetProperty("label").GetString()).ShouldBe(
+            ["angry", "angry", "happy", "happy", "neutral", "neutral", "sad", "sad"], "files in name order, labelled by their names");
+        result.GetProperty("mean_after").GetDouble().ShouldBeGreaterThan(result.GetProperty("mean_before").GetDouble() + 0.02,
+            "the fitted per-emotion bias raises the confidence in the emotions the lines were read in");
+        var profile = Path.Combine(config.Path, "profiles", "carol.json");
+        result.GetProperty("path").GetString().ShouldBe(profile);
+        var saved = JsonDocument.Parse(await File.ReadAllTextAsync(profile, Ct)).RootElement;
+        saved.GetProperty("enrolled_clips").GetInt32().ShouldBe(8);
+        saved.GetProperty("class_bias").EnumerateArray().ShouldContain(b => Math.Abs(b.GetDouble()) > 0.01);
+
+        var listen = await ListenAsync(config, "--profile", "carol");
+        listen.ExitCode.ShouldBe(0, listen.StdErr);
+        Warnings(listen.StdOut).ShouldBeEmpty("the enrolled profile is usable by listen");
+        JsonDocument.Parse(await File.ReadAllTextAsync(profile, Ct)).RootElement.GetProperty("enrolled_clips").GetInt32().ShouldBe(8, "listening keeps the enrolment");
+    }
+
+    [Fact]
+    public async Task Calibrate_with_a_file_not_named_by_emotion_is_one_line_naming_it_and_the_labels()
+    {
+        using var config = new TempDirectory();
+        using var clips = new TempDirectory();
+        var demo = WavFile.Read(OrpheusProcess.DemoWav);
+        ModelCommandsTests.WriteClip(clips.File("happy-1.wav"), demo.Samples, demo.Format.SampleRate, 13, 16);
+        ModelCommandsTests.WriteClip(clips.File("shouting.wav"), demo.Samples, demo.Format.SampleRate, 25, 28);
+
+        var (code, _, stderr) = await OrpheusProcess.RunAsync(["calibrate", "--input-dir", clips.Path], config.Path);
+
+        code.ShouldBe(1);
+        var line = stderr.Trim().Split('\n').ShouldHaveSingleItem();
+        line.ShouldContain("shouting.wav");
+        line.ShouldContain("neutral, happy, sad, angry");
+        Directory.Exists(Path.Combine(config.Path, "profiles")).ShouldBeFalse("nothing is saved");
+    }
 }

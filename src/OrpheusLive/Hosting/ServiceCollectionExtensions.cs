@@ -9,6 +9,7 @@ using OrpheusLive.Audio.Playback;
 using OrpheusLive.Cli;
 using OrpheusLive.Commands;
 using OrpheusLive.Commands.Api;
+using OrpheusLive.Commands.Calibrate;
 using OrpheusLive.Commands.Model;
 using OrpheusLive.Commands.Soak;
 using OrpheusLive.Commands.Spotify;
@@ -131,6 +132,7 @@ public static class ServiceCollectionExtensions
         services.AddCliCommand<EvalCommand>();
         services.AddCliCommand<BenchCommand>();
         services.AddCliCommand<SoakCommand>();
+        services.AddCliCommand<CalibrateCommand>();
         services.AddSpotifyCommands();
         services.AddTuiCommands();
         services.AddApiCommands();

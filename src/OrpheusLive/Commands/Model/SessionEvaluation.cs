@@ -23,7 +23,6 @@ public sealed class SessionEvaluation
     private readonly CalibrationOptions _options;
     private readonly string _model;
     private readonly Dictionary<string, Speaker> _speakers = new(StringComparer.Ordinal);
-    private readonly List<(float[] Audio, float[] Probabilities, bool Speech)> _windows = [];
 
     /// <summary>Creates the evaluation.</summary>
     /// <param name="analyzer">The clip path (speech gate + model), as per-clip eval uses it.</param>
@@ -83,14 +82,12 @@ public sealed class SessionEvaluation
             _speakers[name] = speaker;
         }
 
-        _windows.Clear();
-        var raw = _analyzer.Analyze(samples, (window, result) => _windows.Add(
-            (window.ToArray(), [.. result.Scores.Select(s => s.Value)], result.Speech)));
-        var used = _windows.Any(w => w.Speech) ? _windows.Where(w => w.Speech).ToList() : _windows;
+        var windows = ClipWindows.Of(_analyzer, samples, keepAudio: speaker.Enrolment.Count >= Enrol);
+        var raw = windows.Clip;
         if (speaker.Enrolment.Count < Enrol)
         {
             EnrolledClips++;
-            speaker.Enrolment.Add(new LabelledClip(clip.Label, [.. used.Select(w => w.Probabilities)]));
+            speaker.Enrolment.Add(windows.Labelled(clip.Label));
             if (speaker.Enrolment.Count == Enrol)
             {
                 speaker.EnrolmentApplied = speaker.Calibration.Adaptation.Enrol(speaker.Enrolment).Applied;
@@ -101,9 +98,10 @@ public sealed class SessionEvaluation
 
         var mean = new double[_labels.Count];
         var adapted = new float[_labels.Count];
-        foreach (var (audio, probabilities, _) in used)
+        var used = windows.Probabilities.Count;
+        for (var w = 0; w < used; w++)
         {
-            speaker.Calibration.Process(audio, probabilities, adapted, 1.0 / used.Count);
+            speaker.Calibration.Process(windows.Audio[w], windows.Probabilities[w], adapted, 1.0 / used);
             for (var i = 0; i < mean.Length; i++)
             {
                 mean[i] += adapted[i];
