@@ -21,6 +21,8 @@ public sealed class LiveCalibration(
     ILogger<LiveCalibration> logger)
 {
     private readonly SemaphoreSlim _saves = new(1, 1);
+    private long _snapshots;
+    private long _saved;
 
     /// <summary>The identity a profile is tied to: the model's name and version.</summary>
     public static string ModelIdentity(ModelInfo info)
@@ -52,23 +54,37 @@ public sealed class LiveCalibration(
                 profile, step.Adaptation.Weight, step.Adaptation.EnrolledClips);
         }
 
-        return new CalibrationRun(step, profile, snapshot => _ = SaveAsync(profile, snapshot, pipeline, CancellationToken.None));
+        // Checkpoints are saved off the window thread (an atomic save flushes to disk).
+        return new CalibrationRun(step, profile, snapshot =>
+        {
+            var number = Interlocked.Increment(ref _snapshots);
+            _ = Task.Run(() => SaveAsync(profile, snapshot, number, pipeline, CancellationToken.None));
+        });
     }
 
     /// <summary>Saves what <paramref name="run"/> learnt (after the run; with Mode=off, nothing).</summary>
     public Task SaveAsync(CalibrationRun run, LivePipeline pipeline, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
-        return run.Step.Enabled ? SaveAsync(run.Profile, run.Step.Adaptation.Profile, pipeline, cancellationToken) : Task.CompletedTask;
+        return run.Step.Enabled
+            ? SaveAsync(run.Profile, run.Step.Adaptation.Profile, Interlocked.Increment(ref _snapshots), pipeline, cancellationToken)
+            : Task.CompletedTask;
     }
 
-    // Saves one at a time (a checkpoint and the final save never interleave); a failure is a warning, never a crash.
-    private async Task SaveAsync(string profile, SpeakerProfile snapshot, LivePipeline pipeline, CancellationToken cancellationToken)
+    // Saves one at a time, never an older snapshot over a newer one (a late checkpoint after the final save is
+    // dropped); a failure is a warning, never a crash.
+    private async Task SaveAsync(string profile, SpeakerProfile snapshot, long number, LivePipeline pipeline, CancellationToken cancellationToken)
     {
         await _saves.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            if (number < _saved)
+            {
+                return;
+            }
+
             await profiles.SaveAsync(profile, snapshot, cancellationToken).ConfigureAwait(false);
+            _saved = number;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
