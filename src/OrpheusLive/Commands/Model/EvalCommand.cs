@@ -14,7 +14,8 @@ namespace OrpheusLive.Commands.Model;
 /// <c>orpheus eval --manifest FILE.csv</c>: scores every clip through the live windowing and inference path
 /// (clips decoded by the app's one decoder, like <c>listen --input</c>; clips shorter than a window centred, longer ones
 /// averaged over windows) and reports accuracy, UAR,
-/// per-class recall and the confusion matrix.
+/// per-class recall and the confusion matrix. With <c>--session [--enrol N]</c> each speaker's clips are one session
+/// with personal calibration running (<see cref="SessionEvaluation"/>).
 /// </summary>
 public sealed class EvalCommand(
     Lazy<IEmotionClassifier> classifier,
