@@ -25,6 +25,9 @@ public static class UserPaths
     /// <summary>The directory for log files (<c>logs</c> under <see cref="ConfigDirectory"/>).</summary>
     public static string LogDirectory => Path.Combine(ConfigDirectory, "logs");
 
+    /// <summary>The directory of calibration profiles (<c>profiles</c> under <see cref="ConfigDirectory"/>, one <c>NAME.json</c> each).</summary>
+    public static string ProfileDirectory => Path.Combine(ConfigDirectory, "profiles");
+
     /// <summary>Resolves a path from configuration: absolute paths as they are, relative ones against the app's folder.</summary>
     public static string ResolveAppPath(string path) =>
         Path.IsPathRooted(path) ? path : Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, path));

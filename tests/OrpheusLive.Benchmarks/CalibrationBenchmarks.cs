@@ -4,6 +4,7 @@ using OrpheusLive.Audio.Decoding;
 using OrpheusLive.Audio.Decoding.Formats;
 using OrpheusLive.Core.Audio;
 using OrpheusLive.Core.Calibration;
+using OrpheusLive.Core.Pipeline;
 using OrpheusLive.Onnx;
 
 namespace OrpheusLive.Benchmarks;
@@ -23,6 +24,8 @@ public class CalibrationBenchmarks
     private float[] _window = null!;
     private float[] _probabilities = null!;
     private float[] _adapted = null!;
+    private CalibrationRun _run = null!;
+    private WindowEvent _event = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -38,6 +41,11 @@ public class CalibrationBenchmarks
         _calibration = new PersonalCalibration(options, _model.Labels, model);
         _adaptation = new SpeakerAdaptation(options, _model.Labels, model);
         _detector = new VoiceChangeDetector(options);
+        var step = new PersonalCalibration(options, _model.Labels, model);
+        step.StartSession(null);
+        _run = new CalibrationRun(step, "bench");
+        _event = new WindowEvent(3, true, 1, _model.Labels[0], _probabilities[0],
+            [.. _model.Labels.Select((l, i) => new KeyValuePair<string, float>(l, _probabilities[i]))], 10, -20);
     }
 
     [GlobalCleanup]
@@ -66,4 +74,8 @@ public class CalibrationBenchmarks
     /// <summary>The whole calibration step per speech window.</summary>
     [Benchmark]
     public bool WholeStep() => _calibration.Process(_window, _probabilities, _adapted, 1 / 3.0);
+
+    /// <summary>What the live pipeline adds per speech window: the whole step plus the calibrated window event and state.</summary>
+    [Benchmark]
+    public WindowEvent PipelineHook() => _run.Calibrate(_event, _window, _probabilities, _model.Labels, 1 / 3.0);
 }

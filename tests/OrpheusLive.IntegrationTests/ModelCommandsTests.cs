@@ -7,7 +7,7 @@ namespace OrpheusLive.IntegrationTests;
 public sealed class ModelCommandsTests
 {
     /// <summary>The demo's blocks (seconds), see samples/README.md.</summary>
-    private static readonly (string Label, double Start, double End)[] DemoBlocks =
+    internal static readonly (string Label, double Start, double End)[] DemoBlocks =
     [
         ("neutral", 1.0, 10.6), ("happy", 12.6, 22.7), ("angry", 24.7, 34.7), ("sad", 36.7, 47.2),
     ];
@@ -94,7 +94,7 @@ public sealed class ModelCommandsTests
         bench.GetProperty("model").GetString().ShouldEndWith("orpheus-ser.onnx");
     }
 
-    private static void WriteClip(string path, float[] samples, int rate, double start, double end)
+    internal static void WriteClip(string path, float[] samples, int rate, double start, double end)
     {
         var from = (int)(start * rate);
         var to = Math.Min(samples.Length, (int)(end * rate));

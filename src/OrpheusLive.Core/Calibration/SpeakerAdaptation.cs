@@ -98,6 +98,12 @@ public sealed class SpeakerAdaptation : ISpeakerAdaptation
     /// <summary>How much speech the running statistics hold, in windows.</summary>
     public double Weight => _n;
 
+    /// <summary>How much of the learnt mean is subtracted now (0..1): <see cref="Gate"/> · n / (n + prior).</summary>
+    public double Strength => _n > 0 ? Gate * _n / (_n + _prior) : 0;
+
+    /// <summary>How many labelled clips the enrolment used (0 = not enrolled).</summary>
+    public int EnrolledClips => _enrolled;
+
     /// <inheritdoc />
     public SpeakerProfile Profile => new(SpeakerProfile.CurrentVersion, _model, [.. _labels], _n, [.. _m], [.. _pm], _hm, [.. _d], _enrolled);
 
@@ -280,7 +286,7 @@ public sealed class SpeakerAdaptation : ISpeakerAdaptation
 
     private void UpdateBias()
     {
-        var scale = _n > 0 ? Gate * _n / (_n + _prior) : 0;
+        var scale = Strength;
         for (var i = 0; i < _k; i++)
         {
             _b[i] = scale * _m[i];

@@ -13,9 +13,9 @@ public sealed class ClipAnalyzer(WindowAnalyzer analyzer, double hopSeconds)
 {
     private readonly float[] _window = new float[analyzer.WindowSamples];
 
-    /// <summary>Scores <paramref name="samples"/> (16 kHz mono).</summary>
+    /// <summary>Scores <paramref name="samples"/> (16 kHz mono); <paramref name="onWindow"/>, when given, sees every window scored.</summary>
     /// <exception cref="ArgumentException">The clip is empty.</exception>
-    public ClipResult Analyze(ReadOnlySpan<float> samples)
+    public ClipResult Analyze(ReadOnlySpan<float> samples, ClipWindowObserver? onWindow = null)
     {
         if (samples.IsEmpty)
         {
@@ -32,6 +32,7 @@ public sealed class ClipAnalyzer(WindowAnalyzer analyzer, double hopSeconds)
         void Score(ReadOnlySpan<float> window, double t)
         {
             var result = analyzer.Analyze(window, t, AudioLevel.RmsDbfs(window), forceSpeech: true);
+            onWindow?.Invoke(window, result);
             windows++;
             if (result.Speech)
             {

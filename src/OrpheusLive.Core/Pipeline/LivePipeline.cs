@@ -4,6 +4,7 @@ using System.Reactive.Subjects;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using OrpheusLive.Core.Audio;
+using OrpheusLive.Core.Calibration;
 using OrpheusLive.Core.Debouncing;
 using OrpheusLive.Core.Moods;
 using OrpheusLive.Core.Pipeline.State;
@@ -33,6 +34,7 @@ public sealed class LivePipeline : IPipelineControl, IDisposable
     private readonly SemaphoreSlim _playerCommands = new(1, 1);
     private PipelineState _state = PipelineState.Initial;
     private IPlayer? _player;
+    private CalibrationRun? _calibration;
     private MoodDecision? _deferred;
     private TaskCompletionSource _resumed = Resumed();
     private long _audioSamples;
@@ -181,9 +183,11 @@ public sealed class LivePipeline : IPipelineControl, IDisposable
     /// <param name="analyzer">Speech gate + model, used by this run only.</param>
     /// <param name="player">Plays the decisions (owned by the caller).</param>
     /// <param name="cancellationToken">Stops the run.</param>
+    /// <param name="calibration">Personal calibration, run on every speech window's model output before the debouncer
+    /// (its session already started from the listener's profile; the caller saves the profile after the run), or null.</param>
     /// <exception cref="AudioSourceException">The input failed.</exception>
     /// <exception cref="InvalidOperationException">The pipeline already ran.</exception>
-    public async Task RunAsync(IAudioSource source, WindowAnalyzer analyzer, IPlayer player, CancellationToken cancellationToken)
+    public async Task RunAsync(IAudioSource source, WindowAnalyzer analyzer, IPlayer player, CancellationToken cancellationToken, CalibrationRun? calibration = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(analyzer);
@@ -194,6 +198,7 @@ public sealed class LivePipeline : IPipelineControl, IDisposable
         }
 
         _player = player;
+        _calibration = calibration;
         var windowSamples = analyzer.WindowSamples;
         var hopSamples = (int)Math.Round(_options.HopSeconds * IAudioSource.SampleRate);
         var windows = new Subject<WindowEvent>();
@@ -214,7 +219,7 @@ public sealed class LivePipeline : IPipelineControl, IDisposable
                 () => decisions.Writer.TryComplete());
         var playing = Task.Run(() => PlayDecisionsAsync(decisions.Reader, cancellationToken), CancellationToken.None);
 
-        Publish(new PipelineStarted(AudioSeconds, source.Description, source.IsLive, player.Name));
+        Publish(new PipelineStarted(AudioSeconds, source.Description, source.IsLive, player.Name) { Calibration = calibration?.State() });
         Publish(new PlaybackChanged(AudioSeconds, PlaybackOf(player)));
         _logger.LogInformation("Listening on {Input} (window {Window} s, hop {Hop} s)",
             source.Description, windowSamples / (double)IAudioSource.SampleRate, _options.HopSeconds);
@@ -340,7 +345,7 @@ public sealed class LivePipeline : IPipelineControl, IDisposable
 
                 rolling.CopyTo(window);
                 produced = true;
-                EmitWindow(analyzer, window, chunkStart + offset, AudioLevel.RmsDbfs(chunk), windows);
+                EmitWindow(analyzer, window, chunkStart + offset, AudioLevel.RmsDbfs(chunk), windows, Math.Min(1, hopSamples / (double)windowSamples));
             }
         }
 
@@ -353,14 +358,20 @@ public sealed class LivePipeline : IPipelineControl, IDisposable
             window.AsSpan(windowSamples - have).CopyTo(clip);
             chunk.AsSpan(0, filled).CopyTo(clip.AsSpan(have));
             WindowPadding.Centre(clip, window);
-            EmitWindow(analyzer, window, read, AudioLevel.RmsDbfs(clip), windows);
+            EmitWindow(analyzer, window, read, AudioLevel.RmsDbfs(clip), windows, weight: 1);
         }
     }
 
-    private void EmitWindow(WindowAnalyzer analyzer, float[] window, long totalSamples, float level, Subject<WindowEvent> windows)
+    // weight: the new speech the window adds, in windows (hop / window), for calibration.
+    private void EmitWindow(WindowAnalyzer analyzer, float[] window, long totalSamples, float level, Subject<WindowEvent> windows, double weight)
     {
         var t = totalSamples / (double)IAudioSource.SampleRate;
         var result = analyzer.Analyze(window, t, level);
+        if (_calibration is { } calibration && result.Speech)
+        {
+            result = calibration.Calibrate(result, window, analyzer.LastProbabilities, analyzer.Labels, weight);
+        }
+
         Interlocked.Increment(ref _windowCount);
         Interlocked.Exchange(ref _audioSamples, totalSamples);
         Publish(result);

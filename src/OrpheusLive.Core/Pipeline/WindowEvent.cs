@@ -1,6 +1,8 @@
+using OrpheusLive.Core.Pipeline.State;
+
 namespace OrpheusLive.Core.Pipeline;
 
-/// <summary>One analysed window.</summary>
+/// <summary>One analysed window. With personal calibration, a speech window's emotion, confidence and scores are the calibrated ones.</summary>
 /// <param name="T">Audio time of the window's end, in seconds.</param>
 /// <param name="Speech">True when the window holds speech (only then is the emotion model run).</param>
 /// <param name="SpeechFraction">Fraction of the window judged to be speech.</param>
@@ -22,4 +24,8 @@ public sealed record WindowEvent(
     IReadOnlyList<KeyValuePair<string, float>> Scores,
     double LatencyMs,
     float LevelDbfs,
-    State.ListenerAffect? Affect = null) : PipelineEvent(T);
+    State.ListenerAffect? Affect = null) : PipelineEvent(T)
+{
+    /// <summary>The calibration after this (speech) window, or null when calibration is not part of the run or the window held no speech.</summary>
+    public CalibrationState? Calibration { get; init; }
+}

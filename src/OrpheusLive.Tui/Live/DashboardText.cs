@@ -78,6 +78,18 @@ public static class DashboardText
     public static double LevelFraction(WindowEvent? window) =>
         window is null || !float.IsFinite(window.LevelDbfs) ? 0 : Math.Clamp(1 - (window.LevelDbfs / LevelFloorDbfs), 0, 1);
 
+    /// <summary>
+    /// How far personal calibration has adapted to the voice ("62 % · 1.5 min · default", "✓ enrolled" when the profile
+    /// was enrolled by <c>orpheus calibrate</c>), "off" with <c>Calibration:Mode=off</c>, <see cref="Unknown"/> without it.
+    /// </summary>
+    public static string Calibration(CalibrationState? calibration) => calibration switch
+    {
+        null => Unknown,
+        { Enabled: false } => "off",
+        _ => string.Create(Invariant, $"{calibration.Strength:P0} · {calibration.SpeechWindows * 3 / 60:0.#} min · {calibration.Profile}")
+            + (calibration.EnrolledClips > 0 ? " ✓ enrolled" : ""),
+    };
+
     /// <summary>Latency percentiles ("p50 8 · p95 12 ms"), or <see cref="Unknown"/> before the first window.</summary>
     public static string Latency(LatencySummary latency)
     {

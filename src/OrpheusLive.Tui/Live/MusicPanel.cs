@@ -4,7 +4,7 @@ using Terminal.Gui.ViewBase;
 
 namespace OrpheusLive.Tui.Live;
 
-/// <summary>The music panel: the mood, what plays and where (player, device, paused), speech or silence with the input level, and latency p50/p95.</summary>
+/// <summary>The music panel: the mood, what plays and where (player, device, paused), speech or silence with the input level, latency p50/p95 and how far calibration adapted to the voice.</summary>
 public sealed class MusicPanel(TuiTheme theme) : PanelView(theme)
 {
     private const int LabelWidth = 9;
@@ -35,6 +35,7 @@ public sealed class MusicPanel(TuiTheme theme) : PanelView(theme)
         Write(x, 4, " " + DashboardText.Level(window), TuiTone.Normal);
 
         Line(5, "Latency", DashboardText.Latency(state.Latency), TuiTone.Normal);
+        Line(6, "Voice", DashboardText.Calibration(state.Calibration), state.Calibration is { Enabled: true } ? TuiTone.Normal : TuiTone.Muted);
         return true;
     }
 

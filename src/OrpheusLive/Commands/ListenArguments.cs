@@ -3,12 +3,13 @@ using Microsoft.Extensions.Configuration;
 using OrpheusLive.Cli;
 using OrpheusLive.Core.Playback;
 using OrpheusLive.Hosting;
+using OrpheusLive.Storage;
 
 namespace OrpheusLive.Commands;
 
 /// <summary>
 /// The options every listening command shares (<c>listen</c>, <c>run</c>, <c>serve --listen</c>): <c>--input</c>,
-/// <c>--fast</c>, <c>--player</c> (only the players this build knows) and <c>--device</c>, and the
+/// <c>--fast</c>, <c>--player</c> (only the players this build knows), <c>--device</c> and <c>--profile</c>, and the
 /// <see cref="ListenRequest"/> they make.
 /// </summary>
 public sealed class ListenArguments
@@ -41,10 +42,13 @@ public sealed class ListenArguments
         HelpName = "NAME",
     };
 
-    /// <summary>The four options, in help order.</summary>
-    public IEnumerable<Option> All => [Input, Fast, Player, Device];
+    /// <summary><c>--profile NAME</c>: the calibration profile the run adapts and saves.</summary>
+    public Option<string> Profile { get; } = CreateProfile();
 
-    /// <summary>True when any of the four was given.</summary>
+    /// <summary>The five options, in help order.</summary>
+    public IEnumerable<Option> All => [Input, Fast, Player, Device, Profile];
+
+    /// <summary>True when any of the five was given.</summary>
     public bool AnyGiven(ParseResult args)
     {
         ArgumentNullException.ThrowIfNull(args);
@@ -56,6 +60,25 @@ public sealed class ListenArguments
     public ListenRequest ToRequest(ParseResult args, IConfiguration configuration, string defaultPlayer)
     {
         ArgumentNullException.ThrowIfNull(args);
-        return ListenRequest.From(args.GetValue(Input), args.GetValue(Fast), args.GetValue(Device), args.GetValue(Player), configuration, defaultPlayer);
+        var request = ListenRequest.From(args.GetValue(Input), args.GetValue(Fast), args.GetValue(Device), args.GetValue(Player), configuration, defaultPlayer);
+        return args.GetValue(Profile) is { } profile ? request with { Profile = profile } : request;
+    }
+
+    /// <summary>The <c>--profile</c> option, shared with <c>calibrate</c>: only names a profile file can have.</summary>
+    public static Option<string> CreateProfile()
+    {
+        var option = new Option<string>("--profile")
+        {
+            Description = $"calibration profile to adapt and save (default: {FileSpeakerProfileStore.DefaultProfile}; see orpheus calibrate)",
+            HelpName = "NAME",
+        };
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string>() is { } name && FileSpeakerProfileStore.ValidateName(name) is { } problem)
+            {
+                result.AddError($"--profile: {problem}");
+            }
+        });
+        return option;
     }
 }

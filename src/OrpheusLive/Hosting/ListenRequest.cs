@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using OrpheusLive.Cli;
+using OrpheusLive.Storage;
 
 namespace OrpheusLive.Hosting;
 
@@ -16,6 +17,9 @@ public sealed record ListenRequest(string? InputFile, bool Fast, string? Device,
     /// whole pipeline working.
     /// </summary>
     public bool DemoWhenNoMicrophone { get; init; }
+
+    /// <summary>The calibration profile the run adapts and saves (<c>--profile NAME</c>; default <c>default</c>).</summary>
+    public string Profile { get; init; } = FileSpeakerProfileStore.DefaultProfile;
 
     /// <summary>
     /// The request from the command line's <c>--input</c>, <c>--fast</c>, <c>--device</c> and <c>--player</c> (null when

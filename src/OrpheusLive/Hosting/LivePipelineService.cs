@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OrpheusLive.Core.Audio;
+using OrpheusLive.Core.Calibration;
 using OrpheusLive.Core.Pipeline;
 using OrpheusLive.Core.Pipeline.State;
 using OrpheusLive.Core.Playback;
@@ -10,7 +11,7 @@ namespace OrpheusLive.Hosting;
 
 /// <summary>
 /// The live pipeline in the Generic Host: waits for a command to say what to listen to (<see cref="PipelineRunner"/>),
-/// sets up the model, input and player (<see cref="LiveInputs"/>), runs the app's <see cref="LivePipeline"/> until the
+/// sets up the model, input, player (<see cref="LiveInputs"/>) and personal calibration (<see cref="LiveCalibration"/>), runs the app's <see cref="LivePipeline"/> until the
 /// input ends, it fails or the host stops, and tells the command how it ended. Every failure is in the pipeline's state
 /// (status Failed, with the error), never thrown into the host, so <c>serve</c> keeps serving when listening stops.
 /// </summary>
@@ -48,15 +49,17 @@ public sealed class LivePipelineService(PipelineRunner runner, IServiceProvider 
         IAudioSource? source = null;
         IPlayer? player = null;
         LivePipeline? pipeline = null;
+        CalibrationRun? calibration = null;
         try
         {
             pipeline = services.GetRequiredService<LivePipeline>();
             var inputs = services.GetRequiredService<LiveInputs>();
             var analyzer = inputs.CreateAnalyzer();
+            calibration = services.GetRequiredService<LiveCalibration>().Start(request.Profile, pipeline);
             source = await inputs.OpenAsync(request, pipeline, cancellationToken).ConfigureAwait(false);
             player = inputs.CreatePlayer(request.Player, pipeline);
             inputs.ReportMappingProblems(pipeline);
-            await pipeline.RunAsync(source, analyzer, player, cancellationToken).ConfigureAwait(false);
+            await pipeline.RunAsync(source, analyzer, player, cancellationToken, calibration).ConfigureAwait(false);
             logger.LogInformation("The input ended after {Windows} windows", pipeline.WindowCount);
             return PipelineOutcome.Ended;
         }
@@ -73,6 +76,12 @@ public sealed class LivePipelineService(PipelineRunner runner, IServiceProvider 
         }
         finally
         {
+            if (calibration is not null && pipeline is not null)
+            {
+                // Also after a stop or a failure: what was learnt so far is kept (the pipeline thread has finished).
+                await services.GetRequiredService<LiveCalibration>().SaveAsync(calibration, pipeline, CancellationToken.None).ConfigureAwait(false);
+            }
+
             if (player is not null)
             {
                 await player.DisposeAsync().ConfigureAwait(false);

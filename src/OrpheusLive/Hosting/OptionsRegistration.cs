@@ -7,7 +7,7 @@ namespace OrpheusLive.Hosting;
 public static class OptionsRegistration
 {
     /// <summary>
-    /// <c>AddOptions&lt;T&gt;().BindConfiguration(section)</c> + <see cref="SelfValidation{T}"/> over
+    /// <c>AddOptions&lt;T&gt;()</c> bound from <paramref name="section"/> (a value of the wrong type is a validation failure naming the key, not a crash) + <see cref="SelfValidation{T}"/> over
     /// <paramref name="problems"/> + <c>ValidateOnStart()</c>: a bad value stops the host before anything runs, and each
     /// failure is one line naming the setting (<c>Debounce:Threshold must be between 0 and 1 (got 7).</c>).
     /// </summary>

@@ -10,11 +10,13 @@ using OrpheusLive.Cli;
 using OrpheusLive.Commands;
 using OrpheusLive.Commands.Api;
 using OrpheusLive.Commands.Library;
+using OrpheusLive.Commands.Calibrate;
 using OrpheusLive.Commands.Model;
 using OrpheusLive.Commands.Soak;
 using OrpheusLive.Commands.Spotify;
 using OrpheusLive.Commands.Tui;
 using OrpheusLive.Core.Audio;
+using OrpheusLive.Core.Calibration;
 using OrpheusLive.Core.Emotions;
 using OrpheusLive.Core.Debouncing;
 using OrpheusLive.Core.Moods;
@@ -83,12 +85,14 @@ public static class ServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Options and stores of the pipeline core.</summary>
+    /// <summary>Options and stores of the pipeline core (mapping, personal calibration profiles).</summary>
     public static IServiceCollection AddPipeline(this IServiceCollection services)
     {
         services.AddValidatedOptions<ListenOptions>(ListenOptions.SectionName, o => [o.Validate()]);
         services.AddValidatedOptions<DebounceOptions>(DebounceOptions.SectionName, o => [o.Validate()]);
         services.AddValidatedOptions<MoodMapOptions>(MoodMapOptions.SectionName, o => [o.Validate()]);
+        services.AddValidatedOptions<CalibrationOptions>(CalibrationOptions.SectionName, o => [o.Validate()]);
+        services.AddSingleton(sp => new FileSpeakerProfileStore(sp.GetRequiredService<ILogger<FileSpeakerProfileStore>>()));
         services.AddSingleton(sp => new MoodTargetRules(sp.GetServices<ITargetValidator>()));
         services.AddSingleton<FileMoodMapStore>(sp => new FileMoodMapStore(
             sp.GetRequiredService<IOptions<MoodMapOptions>>().Value, sp.GetRequiredService<MoodTargetRules>(), sp.GetRequiredService<ILogger<FileMoodMapStore>>()));
@@ -111,6 +115,7 @@ public static class ServiceCollectionExtensions
             sp.GetRequiredService<ILogger<LivePipeline>>()));
         services.AddSingleton<IPipelineControl>(sp => new DeferredPipelineControl(sp.GetRequiredService<LivePipeline>));
         services.AddSingleton<LiveInputs>();
+        services.AddSingleton<LiveCalibration>();
         services.AddSingleton<PipelineRunner>();
         services.AddHostedService<LivePipelineService>();
         return services;
@@ -133,6 +138,7 @@ public static class ServiceCollectionExtensions
         services.AddCliCommand<BenchCommand>();
         services.AddCliCommand<SoakCommand>();
         services.AddLibraryCommands();
+        services.AddCliCommand<CalibrateCommand>();
         services.AddSpotifyCommands();
         services.AddTuiCommands();
         services.AddApiCommands();

@@ -78,6 +78,17 @@ public sealed class DashboardScreenTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task The_music_panel_shows_how_far_calibration_adapted_to_the_voice()
+    {
+        var pipeline = new TestPipeline(PipelineStates.Listening());
+        await using var ui = await Dashboards.StartAsync(pipeline);
+
+        ui.Advance(Redraw).Screen().ShouldContain("Voice    —");
+        pipeline.Publish(s => s with { Calibration = new CalibrationState(true, "alice", 1, 30, 0.75, 0, 0) });
+        ui.Advance(Redraw).Screen().ShouldContain("Voice    75 % · 1.5 min · alice");
+    }
+
+    [Fact]
     public async Task A_waiting_change_says_what_it_waits_for()
     {
         var pipeline = new TestPipeline(PipelineStates.Busy());

@@ -47,6 +47,15 @@ public sealed class DashboardTextTests
     public void Audio_time_is_minutes_and_seconds(double seconds, string expected) => DashboardText.Clock(seconds).ShouldBe(expected);
 
     [Fact]
+    public void Calibration_shows_how_far_it_adapted_over_how_much_speech_in_which_profile()
+    {
+        DashboardText.Calibration(null).ShouldBe("—");
+        DashboardText.Calibration(new CalibrationState(false, "default", 0, 0, 0, 0, 0)).ShouldBe("off");
+        DashboardText.Calibration(new CalibrationState(true, "alice", 1, 30, 0.75, 0, 1)).ShouldBe("75 % · 1.5 min · alice");
+        DashboardText.Calibration(new CalibrationState(true, "bob", 0, 4, 0, 10, 0)).ShouldBe("0 % · 0.2 min · bob ✓ enrolled");
+    }
+
+    [Fact]
     public void Level_and_latency_are_dashes_before_the_first_window()
     {
         DashboardText.Level(null).ShouldBe("—");

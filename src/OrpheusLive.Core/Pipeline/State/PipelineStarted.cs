@@ -5,4 +5,8 @@ namespace OrpheusLive.Core.Pipeline.State;
 /// <param name="Input">The input as shown to the user.</param>
 /// <param name="InputIsLive">True for a microphone.</param>
 /// <param name="Player">The active player's name.</param>
-public sealed record PipelineStarted(double T, string Input, bool InputIsLive, string Player) : PipelineEvent(T);
+public sealed record PipelineStarted(double T, string Input, bool InputIsLive, string Player) : PipelineEvent(T)
+{
+    /// <summary>The calibration the run starts with (from the listener's profile), or null without calibration.</summary>
+    public CalibrationState? Calibration { get; init; }
+}

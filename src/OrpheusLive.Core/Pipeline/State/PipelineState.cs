@@ -42,6 +42,9 @@ public sealed record PipelineState(
     string? Error,
     long Version)
 {
+    /// <summary>Whether and how far personal calibration has adapted to the listener, or null when it is not part of the run.</summary>
+    public CalibrationState? Calibration { get; init; }
+
     /// <summary>How many decisions <see cref="Timeline"/> keeps.</summary>
     public const int TimelineCapacity = 40;
 

@@ -35,6 +35,7 @@ public static class PipelineStateReducer
                 Input = started.Input,
                 InputIsLive = started.InputIsLive,
                 Playback = state.Playback with { Player = started.Player },
+                Calibration = started.Calibration ?? state.Calibration,
             },
             ListeningToggled toggle when !IsFinal(state.Status) =>
                 state with { Status = toggle.Paused ? PipelineStatus.Paused : Running(state) },
@@ -64,6 +65,7 @@ public static class PipelineStateReducer
             LastSpeechWindow = speech ? w : state.LastSpeechWindow,
             Affect = speech && w.Affect is { } affect ? affect : state.Affect,
             Latency = speech ? state.Latency.Add(w.LatencyMs) : state.Latency,
+            Calibration = w.Calibration ?? state.Calibration,
             Pending = state.Pending is { } pending
                 ? pending with
                 {

@@ -30,6 +30,12 @@ public static class WarningIds
     /// <summary>The decision stream (debouncer → mood → player) failed.</summary>
     public const string DecisionsFailed = "pipeline.decisions-failed";
 
+    /// <summary>The listener's calibration profile could not be used (kept as <c>.bak</c>); calibration started fresh.</summary>
+    public const string CalibrationProfileInvalid = "calibration.profile-invalid";
+
+    /// <summary>The listener's calibration profile could not be saved (what was learnt in this run is lost at exit).</summary>
+    public const string CalibrationSaveFailed = "calibration.save-failed";
+
     /// <summary>The input failed and the pipeline stopped.</summary>
     public const string InputFailed = "input.failed";
 

@@ -51,7 +51,7 @@ public sealed class ServeCommand(
 
     /// <inheritdoc />
     public override string Details => """
-        --input, --fast, --player and --device go with --listen. Without a microphone, --listen warns once and the API
+        --input, --fast, --player, --device and --profile go with --listen. Without a microphone, --listen warns once and the API
         keeps serving (/api/state then says why).
         Endpoints: POST /api/emotion, GET /api/emotions, GET /api/moods, PUT /api/moods/{emotion}, GET /api/state,
         GET /api/events (Server-Sent Events), GET /api/tracks[?mood=M], GET /api/tracks/{id}, GET /api/library/map.png|.svg,
@@ -69,7 +69,7 @@ public sealed class ServeCommand(
         var listen = args.GetValue(_listenFlag);
         if (!listen && _listen.AnyGiven(args))
         {
-            throw new CommandLineException("--input, --fast, --player and --device go with --listen");
+            throw new CommandLineException("--input, --fast, --player, --device and --profile go with --listen");
         }
 
         var options = apiOptions.Value.WithUrls(args.GetValue(_urls));

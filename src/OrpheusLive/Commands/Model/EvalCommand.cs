@@ -4,8 +4,10 @@ using Microsoft.Extensions.Options;
 using OrpheusLive.Audio.Decoding;
 using OrpheusLive.Cli;
 using OrpheusLive.Core.Audio;
+using OrpheusLive.Core.Calibration;
 using OrpheusLive.Core.Emotions;
 using OrpheusLive.Core.Pipeline;
+using OrpheusLive.Hosting;
 
 namespace OrpheusLive.Commands.Model;
 
@@ -13,13 +15,15 @@ namespace OrpheusLive.Commands.Model;
 /// <c>orpheus eval --manifest FILE.csv</c>: scores every clip through the live windowing and inference path
 /// (clips decoded by the app's one decoder, like <c>listen --input</c>; clips shorter than a window centred, longer ones
 /// averaged over windows) and reports accuracy, UAR,
-/// per-class recall and the confusion matrix.
+/// per-class recall and the confusion matrix. With <c>--session [--enrol N]</c> each speaker's clips are one session
+/// with personal calibration running (<see cref="SessionEvaluation"/>).
 /// </summary>
 public sealed class EvalCommand(
     Lazy<IEmotionClassifier> classifier,
     Func<ISpeechDetector> speechDetector,
     IAudioDecoder decoder,
-    IOptions<ListenOptions> listen) : CliCommand("eval", "Measure the emotion model on a labelled manifest (accuracy, UAR, confusion)")
+    IOptions<ListenOptions> listen,
+    IOptions<CalibrationOptions> calibration) : CliCommand("eval", "Measure the emotion model on a labelled manifest (accuracy, UAR, confusion)")
 {
     private static readonly TimeSpan MaxClip = TimeSpan.FromMinutes(10);
 
@@ -30,6 +34,17 @@ public sealed class EvalCommand(
         Required = true,
     };
 
+    private readonly Option<bool> _session = new("--session")
+    {
+        Description = "each speaker's clips (column 'speaker') are one session in manifest order, with personal calibration adapting as it goes (no labels); adds per_clip (the same clips unadapted) and per_speaker",
+    };
+
+    private readonly Option<int> _enrol = new Option<int>("--enrol")
+    {
+        Description = "with --session: each speaker's first N clips enrol with their labels and are not scored",
+        HelpName = "N",
+    }.AtLeast(1);
+
     private readonly Option<bool> _json = new("--json") { Description = "print one final JSON object: uar, accuracy, n, skipped, per_class, confusion" };
 
     /// <inheritdoc />
@@ -37,22 +52,31 @@ public sealed class EvalCommand(
         "Clips whose label the model lacks are skipped and counted; unreadable clips are reported and skipped (exit 1 when none could be read).";
 
     /// <inheritdoc />
-    protected override IEnumerable<Option> Options => [_manifest, _json];
+    protected override IEnumerable<Option> Options => [_manifest, _session, _enrol, _json];
 
     /// <inheritdoc />
     public override async Task<int> RunAsync(ParseResult args, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(args);
         var manifestPath = args.GetRequiredValue(_manifest);
+        var session = args.GetValue(_session);
+        var enrol = args.GetValue(_enrol);
+        if (args.GetResult(_enrol) is { Implicit: false } && !session)
+        {
+            throw new CommandLineException("--enrol N needs --session");
+        }
         if (!File.Exists(manifestPath))
         {
             throw new CommandLineException($"manifest not found: {manifestPath}");
         }
 
-        var clips = EvalManifest.Read(manifestPath);
+        var clips = EvalManifest.Read(manifestPath, requireSpeaker: session);
         var model = classifier.Value;
         var analyzer = new ClipAnalyzer(new WindowAnalyzer(model, speechDetector(), listen.Value.MinSpeechFraction), listen.Value.HopSeconds);
-        var report = new EvalReport(model.Labels);
+        var sessions = session
+            ? new SessionEvaluation(analyzer, model.Labels, calibration.Value, LiveCalibration.ModelIdentity(model.Info), enrol)
+            : null;
+        var report = sessions?.Report ?? new EvalReport(model.Labels);
         var progress = new ProgressLine(clips.Count, enabled: !Console.IsErrorRedirected);
         foreach (var clip in clips)
         {
@@ -67,7 +91,14 @@ public sealed class EvalCommand(
             try
             {
                 var samples = decoder.DecodeAll(clip.Path, MaxClip, IAudioSource.SampleRate);
-                report.Add(clip.Label, analyzer.Analyze(samples).Emotion);
+                if (sessions is null)
+                {
+                    report.Add(clip.Label, analyzer.Analyze(samples).Emotion);
+                }
+                else
+                {
+                    sessions.Add(clip, samples);
+                }
             }
             catch (AudioDecodeException e)
             {
@@ -91,7 +122,7 @@ public sealed class EvalCommand(
         {
             await using var stdout = Console.OpenStandardOutput();
             await using var json = new Utf8JsonWriter(stdout);
-            report.WriteJson(json);
+            report.WriteJson(json, sessions is null ? null : sessions.WriteJson);
             await json.FlushAsync(cancellationToken);
             Console.Out.WriteLine();
             return 0;
@@ -99,6 +130,7 @@ public sealed class EvalCommand(
 
         Console.WriteLine($"model: {model.Info.Name} {model.Info.Version} ({model.Info.Path})");
         Console.Write(report.ToText());
+        Console.Write(sessions?.ToText());
         return 0;
     }
 }

@@ -3,14 +3,20 @@ namespace OrpheusLive.Commands.Model;
 /// <summary>One clip of an evaluation manifest.</summary>
 /// <param name="Path">Absolute path of the WAV file.</param>
 /// <param name="Label">The true label, lower-case.</param>
-public sealed record EvalClip(string Path, string Label);
+public sealed record EvalClip(string Path, string Label)
+{
+    /// <summary>The speaker (manifest column <c>speaker</c>), or null when the manifest has none.</summary>
+    public string? Speaker { get; init; }
+}
 
 /// <summary>Reads an evaluation manifest: a CSV with a header holding at least <c>path</c> and <c>label</c>.</summary>
 public static class EvalManifest
 {
     /// <summary>Reads <paramref name="manifestPath"/>; clip paths are relative to its folder.</summary>
+    /// <param name="manifestPath">The CSV file.</param>
+    /// <param name="requireSpeaker">Every clip must name its speaker (column <c>speaker</c>; <c>eval --session</c>).</param>
     /// <exception cref="InvalidDataException">The file is not a usable manifest; the message says why.</exception>
-    public static IReadOnlyList<EvalClip> Read(string manifestPath)
+    public static IReadOnlyList<EvalClip> Read(string manifestPath, bool requireSpeaker = false)
     {
         var lines = File.ReadAllLines(manifestPath);
         if (lines.Length == 0)
@@ -21,6 +27,12 @@ public static class EvalManifest
         var header = SplitCsv(lines[0]).Select(h => h.Trim().ToLowerInvariant()).ToList();
         var pathColumn = header.IndexOf("path");
         var labelColumn = header.IndexOf("label");
+        var speakerColumn = header.IndexOf("speaker");
+        if (requireSpeaker && speakerColumn < 0)
+        {
+            throw new InvalidDataException($"{manifestPath}: --session needs a 'speaker' column (found: {string.Join(", ", header)})");
+        }
+
         if (pathColumn < 0 || labelColumn < 0)
         {
             throw new InvalidDataException($"{manifestPath}: the header needs 'path' and 'label' columns (found: {string.Join(", ", header)})");
@@ -41,7 +53,16 @@ public static class EvalManifest
                 throw new InvalidDataException($"{manifestPath}: line {i + 1} has {fields.Count} fields, expected {header.Count}");
             }
 
-            clips.Add(new EvalClip(Path.GetFullPath(Path.Combine(folder, fields[pathColumn].Trim())), fields[labelColumn].Trim().ToLowerInvariant()));
+            var speaker = speakerColumn >= 0 && speakerColumn < fields.Count ? fields[speakerColumn].Trim() : "";
+            if (requireSpeaker && speaker.Length == 0)
+            {
+                throw new InvalidDataException($"{manifestPath}: line {i + 1} names no speaker (--session needs one per clip)");
+            }
+
+            clips.Add(new EvalClip(Path.GetFullPath(Path.Combine(folder, fields[pathColumn].Trim())), fields[labelColumn].Trim().ToLowerInvariant())
+            {
+                Speaker = speaker.Length == 0 ? null : speaker,
+            });
         }
 
         return clips;

@@ -99,8 +99,11 @@ public sealed class EvalReport(IReadOnlyList<string> labels)
         return text.ToString();
     }
 
-    /// <summary>Writes the JSON form: <c>uar, accuracy, n, skipped, per_class, confusion</c> (plus labels and errors).</summary>
-    public void WriteJson(Utf8JsonWriter json)
+    /// <summary>
+    /// Writes the JSON form: <c>uar, accuracy, n, skipped, per_class, confusion</c> (plus labels and errors), then
+    /// whatever <paramref name="more"/> adds to the same object.
+    /// </summary>
+    public void WriteJson(Utf8JsonWriter json, Action<Utf8JsonWriter>? more = null)
     {
         ArgumentNullException.ThrowIfNull(json);
         json.WriteStartObject();
@@ -143,6 +146,7 @@ public sealed class EvalReport(IReadOnlyList<string> labels)
 
         json.WriteEndObject();
         json.WriteNumber("errors", Errors.Count);
+        more?.Invoke(json);
         json.WriteEndObject();
     }
 
