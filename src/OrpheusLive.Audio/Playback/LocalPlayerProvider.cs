@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using OrpheusLive.Audio.Echo;
 using OrpheusLive.Core.Playback;
 
 namespace OrpheusLive.Audio.Playback;
@@ -10,7 +11,9 @@ namespace OrpheusLive.Audio.Playback;
 /// <param name="playerOptions">Fade, volume and music root.</param>
 /// <param name="sinkOptions">The output to play through (<c>LocalPlayer:Output</c>).</param>
 /// <param name="loggerFactory">Creates the player's logger; none when null.</param>
-public sealed class LocalPlayerProvider(LocalPlayerOptions playerOptions, PulseAudioSinkOptions sinkOptions, ILoggerFactory? loggerFactory = null)
+/// <param name="echoReference">Where the players record what they play for the echo canceller; none when null.</param>
+public sealed class LocalPlayerProvider(LocalPlayerOptions playerOptions, PulseAudioSinkOptions sinkOptions, ILoggerFactory? loggerFactory = null,
+    EchoReference? echoReference = null)
     : IPlayerProvider
 {
     /// <inheritdoc />
@@ -36,5 +39,5 @@ public sealed class LocalPlayerProvider(LocalPlayerOptions playerOptions, PulseA
 
     /// <inheritdoc />
     public IPlayer Create() =>
-        new LocalPlayer(playerOptions, _outputs, loggerFactory?.CreateLogger<LocalPlayer>());
+        new LocalPlayer(playerOptions, _outputs, loggerFactory?.CreateLogger<LocalPlayer>()) { EchoReference = echoReference };
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using OrpheusLive.Audio.Echo;
 using OrpheusLive.Audio.Wav;
 
 namespace OrpheusLive.Audio.Playback;
@@ -20,6 +21,7 @@ internal sealed class PlaybackSession
     private readonly Action<PlaybackSession> _changed;
     private readonly ManualResetEventSlim _wake = new(initialState: true);
     private readonly float _fadeStep;
+    private readonly PlaybackEchoTap? _echoTap;
     private volatile bool _paused;
     private volatile bool _stopping;
     private volatile bool _ended;
@@ -29,7 +31,8 @@ internal sealed class PlaybackSession
     private Task? _task;
 
     public PlaybackSession(string mood, string target, IReadOnlyList<string> files, bool shuffle, IAudioOutput output,
-        ExternalDecoders decoders, LocalPlayerOptions options, ILogger logger, Random random, Action<PlaybackSession> changed)
+        ExternalDecoders decoders, LocalPlayerOptions options, ILogger logger, Random random, Action<PlaybackSession> changed,
+        EchoReference? echoReference = null)
     {
         Mood = mood;
         Target = target;
@@ -43,6 +46,7 @@ internal sealed class PlaybackSession
         _changed = changed;
         var fadeFrames = options.FadeMilliseconds * output.SampleRate / 1000;
         _fadeStep = fadeFrames <= 0 ? 1f : 1f / fadeFrames;
+        if (echoReference is not null) _echoTap = new PlaybackEchoTap(echoReference, output.SampleRate, output.Channels, BlockFrames);
         if (_shuffle) Shuffle(_files);
         // Known before the thread starts, so Current names the track as soon as PlayAsync returns.
         _title = _files.Count > 0 ? Path.GetFileName(_files[0]) : null;
@@ -215,7 +219,11 @@ internal sealed class PlaybackSession
             var produced = frames > 0 ? converter.Process(input.AsSpan(0, frames * track.Channels), output) : converter.Flush(output);
             var target = leaving || _paused ? 0f : 1f;
             gain = ApplyGain(output.AsSpan(0, produced), _output.Channels, gain, target, volume);
-            if (produced > 0) _output.Write(output.AsSpan(0, produced));
+            if (produced > 0)
+            {
+                _echoTap?.Played(output.AsSpan(0, produced)); // what the microphone will hear, for the echo canceller
+                _output.Write(output.AsSpan(0, produced));
+            }
             if (frames == 0) return false;
         }
     }

@@ -55,6 +55,7 @@ public sealed class LivePipelineService(PipelineRunner runner, IServiceProvider 
             var analyzer = inputs.CreateAnalyzer();
             source = await inputs.OpenAsync(request, pipeline, cancellationToken).ConfigureAwait(false);
             player = inputs.CreatePlayer(request.Player, pipeline);
+            source = services.GetRequiredService<EchoCancelSetup>().Apply(source, player, pipeline);
             inputs.ReportMappingProblems(pipeline);
             await pipeline.RunAsync(source, analyzer, player, cancellationToken).ConfigureAwait(false);
             logger.LogInformation("The input ended after {Windows} windows", pipeline.WindowCount);
