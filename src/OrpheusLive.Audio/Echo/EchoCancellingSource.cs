@@ -8,27 +8,19 @@ namespace OrpheusLive.Audio.Echo;
 /// and the model see it. The output lags the capture by the canceller's frame (8 ms).
 /// </summary>
 /// <remarks>
-/// Capture times are counted from the first block, not read per block: sources deliver late and in bursts (virtual
-/// PulseAudio sources up to 2 s), and every jump in the dating would move the echo under the adaptive filter and throw
-/// its convergence away. The stream's start is the first block's arrival minus its length, moved earlier only when a
-/// later block proves it more than <see cref="Slack"/> too late (it arrived before the dating says it ended: the first
-/// block was held up). What remains between the reference and the echo (output buffer, air, capture buffer and the
+/// Capture times are counted from the first block (<see cref="CaptureDating"/>), not read per block. What remains between the reference and the echo (output buffer, air, capture buffer and the
 /// dating's lateness) is the delay the canceller estimates (0–500 ms). Buffers grow to the largest block read
 /// once; reads of that size or less do not allocate.
 /// </remarks>
 public sealed class EchoCancellingSource : IAudioSource
 {
-    /// <summary>How late the capture's dating may be before it is moved earlier (well inside the canceller's 500 ms search).</summary>
-    public static readonly TimeSpan Slack = TimeSpan.FromMilliseconds(100);
-
     private readonly IAudioSource _inner;
     private readonly EchoReference _reference;
     private readonly IEchoCanceller _canceller;
     private readonly Action<EchoDivergenceEventArgs>? _diverged;
     private float[] _played = [];
     private float[] _output = [];
-    private long _captured;          // samples delivered so far
-    private TimeSpan? _anchor;       // capture time of sample 0
+    private readonly CaptureDating _dating = new();
 
     /// <summary>Wraps <paramref name="inner"/>; takes ownership of it and of <paramref name="canceller"/>.</summary>
     /// <param name="inner">The microphone.</param>
@@ -85,16 +77,11 @@ public sealed class EchoCancellingSource : IAudioSource
             _output = new float[block.Length];
         }
 
-        var rate = (double)IAudioSource.SampleRate;
-        var end = _captured + block.Length;
-        var earliestStart = _reference.Now - TimeSpan.FromSeconds(end / rate);
-        if (_anchor is not { } anchor || earliestStart < anchor - Slack) _anchor = anchor = earliestStart;
         var played = _played.AsSpan(0, block.Length);
-        _reference.Read(anchor + TimeSpan.FromSeconds(_captured / rate), played);
+        _reference.Read(_dating.Next(_reference.Now, block.Length), played);
         var output = _output.AsSpan(0, block.Length);
         _canceller.Process(block, played, output);
         output.CopyTo(block);
-        _captured = end;
     }
 
     private void OnDiverged(object? sender, EchoDivergenceEventArgs e) => _diverged?.Invoke(e);

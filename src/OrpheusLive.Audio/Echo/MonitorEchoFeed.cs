@@ -5,7 +5,7 @@ namespace OrpheusLive.Audio.Echo;
 /// <summary>
 /// The echo reference when another program plays the music on this machine (Spotify's desktop app): a second capture
 /// stream on the monitor of the sink it plays to (PulseAudio <c>&lt;sink&gt;.monitor</c>), written into an
-/// <see cref="EchoReference"/> block by block, timed like the microphone (counted from the first block, see <see cref="EchoCancellingSource"/>).
+/// <see cref="EchoReference"/> block by block, timed like the microphone (<see cref="CaptureDating"/>).
 /// </summary>
 /// <remarks>
 /// The monitor delivers what the sink renders at about the time it is heard, so the echo reaches the microphone only a
@@ -55,19 +55,14 @@ public sealed class MonitorEchoFeed : IAsyncDisposable
     private async Task RunAsync(Action<string>? failed)
     {
         var block = new float[IAudioSource.SampleRate / 10];
-        var rate = (double)IAudioSource.SampleRate;
-        long captured = 0;
-        TimeSpan? anchor = null;
+        var dating = new CaptureDating();
         try
         {
             while (!_stop.IsCancellationRequested)
             {
                 var n = await _monitor.ReadAsync(block, _stop.Token).ConfigureAwait(false);
                 if (n <= 0) return;
-                var earliest = _reference.Now - TimeSpan.FromSeconds((captured + n) / rate);
-                if (anchor is not { } start || earliest < start - EchoCancellingSource.Slack) anchor = start = earliest;
-                _reference.Write(block.AsSpan(0, n), start + TimeSpan.FromSeconds(captured / rate) - Lead);
-                captured += n;
+                _reference.Write(block.AsSpan(0, n), dating.Next(_reference.Now, n) - Lead);
             }
         }
         catch (AudioSourceException e)
