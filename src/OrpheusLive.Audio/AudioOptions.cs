@@ -1,3 +1,5 @@
+using OrpheusLive.Audio.Echo;
+
 namespace OrpheusLive.Audio;
 
 /// <summary>
@@ -31,6 +33,26 @@ public sealed class AudioOptions
     public int FragmentMilliseconds { get; set; } = 100;
 
     /// <summary>
+    /// Echo cancellation of the microphone against what the app plays: <c>auto</c> (default: on whenever a reference
+    /// exists: the built-in player plays on this machine, or <see cref="EchoReferenceMonitor"/> is set), <c>off</c>,
+    /// <c>speex</c> or <c>fdaf</c> (on, with that engine); empty means <c>auto</c>. See <c>docs/echo-cancellation.md</c>.
+    /// </summary>
+    public string EchoCancel { get; set; } = "auto";
+
+    /// <summary>
+    /// A PulseAudio monitor source to take the echo reference from when another program plays the music on this machine
+    /// (Spotify's desktop app: the monitor of the sink it plays to, e.g. <c>@DEFAULT_MONITOR@</c>); empty for none.
+    /// Ignored on Windows and while the built-in player is the player.
+    /// </summary>
+    public string? EchoReferenceMonitor { get; set; }
+
+    /// <summary><see cref="EchoCancel"/> parsed (<see cref="EchoCancelMode.Auto"/> when empty or not valid; <see cref="Validate"/> reports the latter).</summary>
+    public EchoCancelMode EchoCancelMode =>
+        Enum.TryParse<EchoCancelMode>(EchoCancel, ignoreCase: true, out var mode) && Enum.IsDefined(mode) && !int.TryParse(EchoCancel, out _)
+            ? mode
+            : EchoCancelMode.Auto;
+
+    /// <summary>
     /// Problems with the settings, each naming the setting and its valid range; empty when they are usable. Whether
     /// <see cref="Input"/> exists is checked when something listens to it, not here (commands that never listen must
     /// not fail on it).
@@ -41,6 +63,12 @@ public sealed class AudioOptions
         if (FragmentMilliseconds is < 10 or > 1000)
         {
             problems.Add($"{SectionName}:FragmentMilliseconds must be between 10 and 1000 (got {FragmentMilliseconds}).");
+        }
+
+        if (!string.IsNullOrWhiteSpace(EchoCancel) && (!Enum.TryParse<EchoCancelMode>(EchoCancel, ignoreCase: true, out var mode)
+            || !Enum.IsDefined(mode) || int.TryParse(EchoCancel, out _)))
+        {
+            problems.Add($"{SectionName}:EchoCancel must be auto, off, speex or fdaf (got '{EchoCancel}').");
         }
 
         return problems;

@@ -56,6 +56,28 @@ public sealed class LocalPlayerTests : IDisposable
     }
 
     [Fact]
+    public async Task What_the_player_plays_is_recorded_for_the_echo_canceller()
+    {
+        var folder = MakeFolder("chill", "a.wav");
+        var outputs = new FakeOutputFactory();
+        var reference = new OrpheusLive.Audio.Echo.EchoReference();
+        await using var player = new LocalPlayer(new LocalPlayerOptions { FadeMilliseconds = 50 }, outputs, logger: null, ExternalDecoders.None, new Random(7))
+        {
+            EchoReference = reference,
+        };
+
+        await player.PlayAsync(new PlayRequest("chill", [folder], Shuffle: false), _ct);
+        await Eventually(() => outputs.Output.SamplesWritten > 16_000, "a second reaches the output");
+
+        reference.HasPlayed.ShouldBeTrue();
+        // The fake output takes audio 20× faster than real time, so what is dated "now" has been written already.
+        var now = new float[1600];
+        reference.Read(reference.Now, now);
+        var rms = Math.Sqrt(now.Sum(v => v * (double)v) / now.Length);
+        rms.ShouldBeGreaterThan(0.1, "the 440 Hz tone at 0.5 peak, after the fade-in");
+    }
+
+    [Fact]
     public async Task Same_mood_again_does_not_restart()
     {
         var folder = MakeFolder("chill", "a.wav", "b.wav");

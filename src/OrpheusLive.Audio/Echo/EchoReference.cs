@@ -25,14 +25,32 @@ public sealed class EchoReference
     private long _oldest;    // timeline index of the oldest sample still held (or silence written as a gap)
 
     /// <summary>Keeps at least <paramref name="seconds"/> of playback (1–60).</summary>
-    public EchoReference(int seconds = 10)
+    /// <param name="seconds">How much playback is kept.</param>
+    /// <param name="clock">The common clock of the player and the capture side (<see cref="Now"/>); the system's when null.</param>
+    public EchoReference(int seconds = 10, TimeProvider? clock = null)
     {
+        Clock = clock ?? TimeProvider.System;
         ArgumentOutOfRangeException.ThrowIfLessThan(seconds, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(seconds, 60);
         var size = 1L;
         while (size < (long)seconds * Rate) size <<= 1;
         _ring = new float[size];
         _mask = size - 1;
+    }
+
+    /// <summary>The clock both sides time-stamp with (tests drive it).</summary>
+    public TimeProvider Clock { get; }
+
+    /// <summary>The present time on <see cref="Clock"/>, as the times <see cref="Write"/> and <see cref="Read"/> take.</summary>
+    public TimeSpan Now => Clock.GetElapsedTime(0);
+
+    /// <summary>True once anything was written since the start or the last <see cref="Clear"/>.</summary>
+    public bool HasPlayed
+    {
+        get
+        {
+            lock (_gate) return _started;
+        }
     }
 
     /// <summary>Records <paramref name="samples"/> (16 kHz mono) whose first sample is heard at <paramref name="playbackTime"/>.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using OrpheusLive.Audio.Echo;
 using OrpheusLive.Core.Playback;
 
 namespace OrpheusLive.Audio.Playback;
@@ -55,6 +56,12 @@ public sealed class LocalPlayer : IPlayer
         _scanner = new MusicFolderScanner(options.MusicRoot, decoders, _logger, library);
     }
 
+    /// <summary>
+    /// Where every sample played is also recorded, time-stamped, for the echo canceller of the capture path (null: not
+    /// recorded).
+    /// </summary>
+    public EchoReference? EchoReference { get; init; }
+
     /// <inheritdoc />
     public string Name => "local";
 
@@ -93,7 +100,7 @@ public sealed class LocalPlayer : IPlayer
             }
 
             var session = new PlaybackSession(request.Mood, selection.Target!, selection.Files, request.Shuffle, output,
-                _decoders, _options, _logger, _random, OnSessionChanged, selection.Next);
+                _decoders, _options, _logger, _random, OnSessionChanged, selection.Next, EchoReference);
             _session = session;
             Publish(session);
             session.Start();

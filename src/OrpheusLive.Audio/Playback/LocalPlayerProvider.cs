@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using OrpheusLive.Audio.Echo;
 using OrpheusLive.Core.Playback;
 
 namespace OrpheusLive.Audio.Playback;
@@ -11,8 +12,9 @@ namespace OrpheusLive.Audio.Playback;
 /// <param name="sinkOptions">The output to play through (<c>LocalPlayer:Output</c>).</param>
 /// <param name="loggerFactory">Creates the player's logger; none when null.</param>
 /// <param name="library">The music library's tracks by mood; none when null.</param>
+/// <param name="echoReference">Where the players record what they play for the echo canceller; none when null.</param>
 public sealed class LocalPlayerProvider(LocalPlayerOptions playerOptions, PulseAudioSinkOptions sinkOptions, ILoggerFactory? loggerFactory = null,
-    IMoodTracks? library = null)
+    IMoodTracks? library = null, EchoReference? echoReference = null)
     : IPlayerProvider
 {
     /// <inheritdoc />
@@ -38,5 +40,5 @@ public sealed class LocalPlayerProvider(LocalPlayerOptions playerOptions, PulseA
 
     /// <inheritdoc />
     public IPlayer Create() =>
-        new LocalPlayer(playerOptions, _outputs, loggerFactory?.CreateLogger<LocalPlayer>(), library);
+        new LocalPlayer(playerOptions, _outputs, loggerFactory?.CreateLogger<LocalPlayer>(), library) { EchoReference = echoReference };
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using OrpheusLive.Audio.Echo;
 using OrpheusLive.Audio.Wav;
 
 namespace OrpheusLive.Audio.Playback;
@@ -23,6 +24,7 @@ internal sealed class PlaybackSession
     private readonly Func<string?>? _next;
     private readonly ManualResetEventSlim _wake = new(initialState: true);
     private readonly float _fadeStep;
+    private readonly PlaybackEchoTap? _echoTap;
     private volatile bool _paused;
     private volatile bool _stopping;
     private volatile bool _ended;
@@ -32,7 +34,8 @@ internal sealed class PlaybackSession
     private Task? _task;
 
     public PlaybackSession(string mood, string target, IReadOnlyList<string> files, bool shuffle, IAudioOutput output,
-        ExternalDecoders decoders, LocalPlayerOptions options, ILogger logger, Random random, Action<PlaybackSession> changed, Func<string?>? next = null)
+        ExternalDecoders decoders, LocalPlayerOptions options, ILogger logger, Random random, Action<PlaybackSession> changed,
+        Func<string?>? next = null, EchoReference? echoReference = null)
     {
         _next = next;
         Mood = mood;
@@ -47,6 +50,7 @@ internal sealed class PlaybackSession
         _changed = changed;
         var fadeFrames = options.FadeMilliseconds * output.SampleRate / 1000;
         _fadeStep = fadeFrames <= 0 ? 1f : 1f / fadeFrames;
+        if (echoReference is not null) _echoTap = new PlaybackEchoTap(echoReference, output.SampleRate, output.Channels, BlockFrames);
         if (_shuffle && next is null) Shuffle(_files);
         // Known before the thread starts, so Current names the track as soon as PlayAsync returns.
         _title = _files.Count > 0 ? Path.GetFileName(_files[0]) : null;
@@ -225,7 +229,11 @@ internal sealed class PlaybackSession
             var produced = frames > 0 ? converter.Process(input.AsSpan(0, frames * track.Channels), output) : converter.Flush(output);
             var target = leaving || _paused ? 0f : 1f;
             gain = ApplyGain(output.AsSpan(0, produced), _output.Channels, gain, target, volume);
-            if (produced > 0) _output.Write(output.AsSpan(0, produced));
+            if (produced > 0)
+            {
+                _echoTap?.Played(output.AsSpan(0, produced)); // what the microphone will hear, for the echo canceller
+                _output.Write(output.AsSpan(0, produced));
+            }
             if (frames == 0) return false;
         }
     }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using OrpheusLive.Audio;
 using OrpheusLive.Audio.Decoding;
 using OrpheusLive.Audio.Decoding.Formats;
+using OrpheusLive.Audio.Echo;
 using OrpheusLive.Audio.Playback;
 using OrpheusLive.Cli;
 using OrpheusLive.Commands;
@@ -61,7 +62,8 @@ public static class ServiceCollectionExtensions
 
     /// <summary>
     /// The one audio decoder (its formats: one line each), audio inputs (decoded files, PulseAudio, WASAPI) and the
-    /// built-in local player (PulseAudio or WASAPI output), each with its options bound and validated at start.
+    /// built-in local player (PulseAudio or WASAPI output), each with its options bound and validated at start, and the
+    /// echo canceller's shared reference (what the built-in player plays) with its set-up (<see cref="EchoCancelSetup"/>).
     /// </summary>
     public static IServiceCollection AddAudio(this IServiceCollection services)
     {
@@ -80,7 +82,10 @@ public static class ServiceCollectionExtensions
             sp.GetRequiredService<IOptions<LocalPlayerOptions>>().Value,
             sp.GetRequiredService<IOptions<PulseAudioSinkOptions>>().Value,
             sp.GetRequiredService<ILoggerFactory>(),
-            new DeferredMoodTracks(sp.GetService<IMoodTracks>)));
+            new DeferredMoodTracks(sp.GetService<IMoodTracks>),
+            sp.GetRequiredService<EchoReference>()));
+        services.AddSingleton(_ => new EchoReference());
+        services.AddSingleton<EchoCancelSetup>();
         services.AddSingleton<ITargetValidator>(sp => new LocalTargetValidator(sp.GetRequiredService<IOptions<LocalPlayerOptions>>().Value));
         return services;
     }

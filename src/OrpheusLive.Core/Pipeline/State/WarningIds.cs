@@ -44,4 +44,10 @@ public static class WarningIds
     /// these failures happen before the input is read, so they are not the input's).
     /// </summary>
     public const string StartFailed = "pipeline.start-failed";
+
+    /// <summary>Echo cancellation was asked for but cannot run (its native library is missing, the music's monitor failed).</summary>
+    public const string EchoCancelUnavailable = "echo.unavailable";
+
+    /// <summary>The echo canceller diverged and reset itself (reported once per run; the pipeline goes on).</summary>
+    public const string EchoCancelDiverged = "echo.diverged";
 }

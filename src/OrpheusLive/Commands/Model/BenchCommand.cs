@@ -15,7 +15,8 @@ namespace OrpheusLive.Commands.Model;
 
 /// <summary>
 /// <c>orpheus bench</c>: times window → probabilities (the model alone) and the whole window path
-/// (speech gate + model) over real audio windows after a warm-up, and prints p50/p95/max.
+/// (speech gate + model) over real audio windows after a warm-up, and prints p50/p95/max; also the capture path's echo
+/// canceller per 100 ms of audio (<see cref="EchoCancellerCost"/>) and its share of the model's time per window hop.
 /// </summary>
 public sealed class BenchCommand(
     Lazy<IEmotionClassifier> classifier,
@@ -39,10 +40,13 @@ public sealed class BenchCommand(
 
     private readonly Option<string> _input = new("--input") { Description = "audio to cut windows from (default: the bundled demo input)", HelpName = "FILE" };
 
-    private readonly Option<bool> _json = new("--json") { Description = """{"p50_ms":…,"p95_ms":…,"max_ms":…, "window_path": {…}, "model": …}""" };
+    private readonly Option<bool> _json = new("--json") { Description = """{"p50_ms":…,"p95_ms":…,"max_ms":…, "window_path": {…}, "echo_canceller": {…}, "model": …}""" };
 
     /// <inheritdoc />
     protected override IEnumerable<Option> Options => [_windows, _warmup, _input, _json];
+
+    /// <inheritdoc />
+    public override string Details => "Also times the capture path's echo canceller (SpeexDSP) per 100 ms of audio and per window hop.";
 
     /// <inheritdoc />
     public override async Task<int> RunAsync(ParseResult args, CancellationToken cancellationToken)
@@ -78,9 +82,11 @@ public sealed class BenchCommand(
 
         var m = LatencyStats.From(modelTimes);
         var p = LatencyStats.From(pathTimes);
+        var echo = EchoCancellerCost.Measure(windows, count);
+        var hopBlocks = listen.Value.HopSeconds * 10; // 100 ms blocks of capture per window the model scores
         if (args.GetValue(_json))
         {
-            WriteJson(model, m, p);
+            WriteJson(model, m, p, echo, hopBlocks);
             return 0;
         }
 
@@ -89,10 +95,13 @@ public sealed class BenchCommand(
         Console.WriteLine(string.Create(inv, $"windows: {count} timed after {warmup} warm-up, {model.WindowSamples} samples each, {Environment.ProcessorCount} cores"));
         Console.WriteLine(string.Create(inv, $"window → probabilities:        p50 {m.P50,7:F2} ms   p95 {m.P95,7:F2} ms   max {m.Max,7:F2} ms"));
         Console.WriteLine(string.Create(inv, $"whole window path (gate+model): p50 {p.P50,7:F2} ms   p95 {p.P95,7:F2} ms   max {p.Max,7:F2} ms"));
+        Console.WriteLine(echo is null
+            ? "echo canceller: not measured (libspeexdsp1 is missing)"
+            : string.Create(inv, $"echo canceller per 100 ms:      p50 {echo.P50,7:F2} ms   p95 {echo.P95,7:F2} ms   max {echo.Max,7:F2} ms   (per window hop {echo.P50 * hopBlocks:F2} ms = {echo.P50 * hopBlocks / m.P50:P1} of the model's p50)"));
         return 0;
     }
 
-    private static void WriteJson(IEmotionClassifier model, LatencyStats m, LatencyStats p)
+    private static void WriteJson(IEmotionClassifier model, LatencyStats m, LatencyStats p, LatencyStats? echo, double hopBlocks)
     {
         using var stdout = Console.OpenStandardOutput();
         using (var json = new Utf8JsonWriter(stdout))
@@ -108,6 +117,16 @@ public sealed class BenchCommand(
             json.WriteNumber("p95_ms", Math.Round(p.P95, 3));
             json.WriteNumber("max_ms", Math.Round(p.Max, 3));
             json.WriteEndObject();
+            if (echo is not null)
+            {
+                json.WriteStartObject("echo_canceller");
+                json.WriteNumber("p50_ms_per_100ms", Math.Round(echo.P50, 3));
+                json.WriteNumber("p95_ms_per_100ms", Math.Round(echo.P95, 3));
+                json.WriteNumber("p50_ms_per_hop", Math.Round(echo.P50 * hopBlocks, 3));
+                json.WriteNumber("ratio_to_model_p50", Math.Round(echo.P50 * hopBlocks / m.P50, 4));
+                json.WriteEndObject();
+            }
+
             json.WriteString("model", model.Info.Path);
             json.WriteString("runtime", model.Info.Runtime);
             json.WriteEndObject();

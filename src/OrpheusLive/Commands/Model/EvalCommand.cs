@@ -25,8 +25,6 @@ public sealed class EvalCommand(
     IOptions<ListenOptions> listen,
     IOptions<CalibrationOptions> calibration) : CliCommand("eval", "Measure the emotion model on a labelled manifest (accuracy, UAR, confusion)")
 {
-    private static readonly TimeSpan MaxClip = TimeSpan.FromMinutes(10);
-
     private readonly Option<string> _manifest = new("--manifest")
     {
         Description = "CSV with a header and at least 'path' (an audio file, relative to the manifest's folder) and 'label'",
@@ -45,6 +43,18 @@ public sealed class EvalCommand(
         HelpName = "N",
     }.AtLeast(1);
 
+    private readonly Option<bool> _noReference = new("--no-reference") { Description = "ignore the manifest's 'reference' column (the microphone as it was)" };
+
+    private readonly Option<string> _background = new("--background")
+    {
+        Description = "put this music under every clip as the app's own playback through a loudspeaker and a room would reach the microphone (20 s of it alone before each clip; the room path is in docs/echo-cancellation.md)",
+        HelpName = "FILE",
+    };
+
+    private readonly Option<double?> _sir = CreateSir();
+
+    private readonly Option<bool> _withReference = new("--with-reference") { Description = "with --background: cancel the music with it as the reference, as the live path does" };
+
     private readonly Option<bool> _json = new("--json") { Description = "print one final JSON object: uar, accuracy, n, skipped, per_class, confusion" };
 
     /// <inheritdoc />
@@ -52,7 +62,7 @@ public sealed class EvalCommand(
         "Clips whose label the model lacks are skipped and counted; unreadable clips are reported and skipped (exit 1 when none could be read).";
 
     /// <inheritdoc />
-    protected override IEnumerable<Option> Options => [_manifest, _session, _enrol, _json];
+    protected override IEnumerable<Option> Options => [_manifest, _session, _enrol, _noReference, _background, _sir, _withReference, _json];
 
     /// <inheritdoc />
     public override async Task<int> RunAsync(ParseResult args, CancellationToken cancellationToken)
@@ -71,6 +81,8 @@ public sealed class EvalCommand(
         }
 
         var clips = EvalManifest.Read(manifestPath, requireSpeaker: session);
+        var audio = CreateAudio(args);
+        audio.CheckBeforeRun(clips);
         var model = classifier.Value;
         var analyzer = new ClipAnalyzer(new WindowAnalyzer(model, speechDetector(), listen.Value.MinSpeechFraction), listen.Value.HopSeconds);
         var sessions = session
@@ -90,7 +102,7 @@ public sealed class EvalCommand(
 
             try
             {
-                var samples = decoder.DecodeAll(clip.Path, MaxClip, IAudioSource.SampleRate);
+                var samples = audio.Prepare(clip);
                 if (sessions is null)
                 {
                     report.Add(clip.Label, analyzer.Analyze(samples).Emotion);
@@ -132,5 +144,43 @@ public sealed class EvalCommand(
         Console.Write(report.ToText());
         Console.Write(sessions?.ToText());
         return 0;
+    }
+
+    // Option reading only; what the options do is in EvalAudio, BackgroundMixer and EvalEchoPath.
+    private EvalAudio CreateAudio(ParseResult args)
+    {
+        var backgroundPath = args.GetValue(_background);
+        var sir = args.GetValue(_sir);
+        var withReference = args.GetValue(_withReference);
+        var noReference = args.GetValue(_noReference);
+        if (backgroundPath is null && sir is not null) throw new CommandLineException("--sir needs --background FILE");
+        if (backgroundPath is null && withReference && noReference)
+            throw new CommandLineException("--with-reference and --no-reference contradict each other");
+        BackgroundMixer? background = null;
+        if (backgroundPath is not null)
+        {
+            if (sir is not { } level) throw new CommandLineException("--background needs --sir DB, a number from -20 to 40");
+            if (!File.Exists(backgroundPath)) throw new CommandLineException($"background not found: {backgroundPath}");
+            background = new BackgroundMixer(decoder.DecodeAll(backgroundPath, TimeSpan.FromHours(2), IAudioSource.SampleRate), level, backgroundPath);
+        }
+
+        return new EvalAudio(decoder, new EvalEchoPath(), background, withReference, useManifestReferences: !noReference);
+    }
+
+    private static Option<double?> CreateSir()
+    {
+        var option = new Option<double?>("--sir")
+        {
+            Description = "with --background: how far below the clip's speech the music is at the microphone, -20..40 dB (0: as loud)",
+            HelpName = "DB",
+        };
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<double?>() is { } value && value is < -20 or > 40)
+            {
+                result.AddError($"--sir must be from -20 to 40 dB (got {value.ToString(System.Globalization.CultureInfo.InvariantCulture)})");
+            }
+        });
+        return option;
     }
 }

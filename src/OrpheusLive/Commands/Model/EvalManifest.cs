@@ -3,13 +3,18 @@ namespace OrpheusLive.Commands.Model;
 /// <summary>One clip of an evaluation manifest.</summary>
 /// <param name="Path">Absolute path of the WAV file.</param>
 /// <param name="Label">The true label, lower-case.</param>
-public sealed record EvalClip(string Path, string Label)
+/// <param name="Reference">Absolute path of the WAV of what the app itself was playing while the clip was recorded
+/// (its first sample played when the clip's first sample was recorded), or null.</param>
+public sealed record EvalClip(string Path, string Label, string? Reference = null)
 {
     /// <summary>The speaker (manifest column <c>speaker</c>), or null when the manifest has none.</summary>
     public string? Speaker { get; init; }
 }
 
-/// <summary>Reads an evaluation manifest: a CSV with a header holding at least <c>path</c> and <c>label</c>.</summary>
+/// <summary>
+/// Reads an evaluation manifest: a CSV with a header holding at least <c>path</c> and <c>label</c>, optionally
+/// <c>reference</c> (an empty field: no reference for that clip).
+/// </summary>
 public static class EvalManifest
 {
     /// <summary>Reads <paramref name="manifestPath"/>; clip paths are relative to its folder.</summary>
@@ -33,6 +38,7 @@ public static class EvalManifest
             throw new InvalidDataException($"{manifestPath}: --session needs a 'speaker' column (found: {string.Join(", ", header)})");
         }
 
+        var referenceColumn = header.IndexOf("reference");
         if (pathColumn < 0 || labelColumn < 0)
         {
             throw new InvalidDataException($"{manifestPath}: the header needs 'path' and 'label' columns (found: {string.Join(", ", header)})");
@@ -59,7 +65,10 @@ public static class EvalManifest
                 throw new InvalidDataException($"{manifestPath}: line {i + 1} names no speaker (--session needs one per clip)");
             }
 
-            clips.Add(new EvalClip(Path.GetFullPath(Path.Combine(folder, fields[pathColumn].Trim())), fields[labelColumn].Trim().ToLowerInvariant())
+            var reference = referenceColumn >= 0 && referenceColumn < fields.Count && !string.IsNullOrWhiteSpace(fields[referenceColumn])
+                ? Path.GetFullPath(Path.Combine(folder, fields[referenceColumn].Trim()))
+                : null;
+            clips.Add(new EvalClip(Path.GetFullPath(Path.Combine(folder, fields[pathColumn].Trim())), fields[labelColumn].Trim().ToLowerInvariant(), reference)
             {
                 Speaker = speaker.Length == 0 ? null : speaker,
             });
