@@ -136,7 +136,7 @@ public static class OrpheusApp
         var ownsTerminal = FullScreenCommands.Contains(commandName);
         builder.Logging.AddOrpheusLogging(builder.Configuration, ownsTerminal);
         builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
-        builder.Services.AddOrpheusServices(builder.Configuration);
+        builder.Services.AddOrpheusServices(builder.Configuration).AddMediaKeysFor(commandName);
         var host = builder.Build();
         return host;
     }
