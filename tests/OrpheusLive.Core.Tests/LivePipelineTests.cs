@@ -256,7 +256,8 @@ public sealed class LivePipelineTests
         state.Latency.Windows.ShouldBe(10);
         state.Timeline.Single().Mood.ShouldBe("upbeat");
         state.Pending.ShouldBeNull();
-        state.Affect.ShouldBeNull();
+        state.Affect.ShouldNotBeNull().Valence.ShouldBeGreaterThan(0.5f); // a happy listener: pleasant and active
+        state.Affect.Arousal.ShouldBeGreaterThan(0);
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using OrpheusLive.Core.Moods;
+
 namespace OrpheusLive.Core.Pipeline.State;
 
 /// <summary>
@@ -12,7 +14,8 @@ public static class PipelineStateReducer
     /// (a pause after the input ended, dismissing a warning that is not shown), so callers can skip publishing it.
     /// </summary>
     /// <remarks>
-    /// Rules: windows move audio time and latency (speech windows only: windows without speech skip the model) and count
+    /// Rules: windows move audio time and latency (speech windows only: windows without speech skip the model), place the
+    /// listener on the valence–arousal plane (speech windows, <see cref="MoodPlane.Default"/>'s emotion points) and count
     /// a held-back change down; <see cref="BeliefChanged"/> sets the stable emotion, belief and pending change; decisions
     /// set the mood and join the timeline, and one that started music resolves earlier player failures; status events
     /// add, replace (same id) or resolve warnings; <see cref="PipelineStarted"/>, <see cref="ListeningToggled"/> and
@@ -62,6 +65,7 @@ public static class PipelineStateReducer
             T = Math.Max(state.T, w.T),
             LastWindow = w,
             LastSpeechWindow = speech ? w : state.LastSpeechWindow,
+            Affect = speech ? AffectOf(w) ?? state.Affect : state.Affect,
             Latency = speech ? state.Latency.Add(w.LatencyMs) : state.Latency,
             Pending = state.Pending is { } pending
                 ? pending with
@@ -71,6 +75,18 @@ public static class PipelineStateReducer
                 }
                 : null,
         };
+    }
+
+    /// <summary>Where the listener is on the valence–arousal plane: the window's probabilities over the emotions' points.</summary>
+    private static ListenerAffect? AffectOf(WindowEvent w)
+    {
+        var scores = new Dictionary<string, double>(w.Scores.Count, StringComparer.OrdinalIgnoreCase);
+        foreach (var (label, probability) in w.Scores)
+        {
+            scores[label] = probability;
+        }
+
+        return MoodPlane.Default.FromEmotionScores(scores) is { } point ? new ListenerAffect((float)point.Valence, (float)point.Arousal) : null;
     }
 
     private static PipelineState Decision(PipelineState state, DecisionEvent d)
