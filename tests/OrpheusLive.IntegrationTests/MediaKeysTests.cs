@@ -33,20 +33,20 @@ public sealed class MediaKeysTests(PrivateSessionBus bus) : IClassFixture<Privat
              $"--LocalPlayer:MusicRoot={musicRoot}", "--LocalPlayer:FadeMilliseconds=0", "--Debounce:MinDwellSeconds=3600"],
             dir.Path, environment);
 
-        await WaitForAsync(orpheus, "status", s => s == "Playing", FirstDecisionTimeout, "Playing after the first decision");
+        await Tools.WaitForPlayerctlAsync(bus.Address, "status", s => s == "Playing", FirstDecisionTimeout, "Playing after the first decision", orpheus.Describe);
         var title = await Tools.PlayerctlAsync(bus.Address, "metadata", "title");
         var mood = await Tools.PlayerctlAsync(bus.Address, "metadata", "album");
         title.ShouldBe($"one-{mood}.wav");
         (await Tools.RunAsync(bus.Address, "playerctl", "-l")).Output.Split('\n').ShouldContain("orpheus");
 
         await Tools.PlayerctlAsync(bus.Address, "pause");
-        await WaitForAsync(orpheus, "status", s => s == "Paused", StepTimeout, "Paused after playerctl pause");
+        await Tools.WaitForPlayerctlAsync(bus.Address, "status", s => s == "Paused", StepTimeout, "Paused after playerctl pause", orpheus.Describe);
 
         await Tools.PlayerctlAsync(bus.Address, "play");
-        await WaitForAsync(orpheus, "status", s => s == "Playing", StepTimeout, "Playing after playerctl play");
+        await Tools.WaitForPlayerctlAsync(bus.Address, "status", s => s == "Playing", StepTimeout, "Playing after playerctl play", orpheus.Describe);
 
         await Tools.PlayerctlAsync(bus.Address, "next");
-        await WaitForAsync(orpheus, "metadata title", s => s == $"two-{mood}.wav", StepTimeout, $"the next track of {mood} after playerctl next");
+        await Tools.WaitForPlayerctlAsync(bus.Address, "metadata title", s => s == $"two-{mood}.wav", StepTimeout, $"the next track of {mood} after playerctl next", orpheus.Describe);
         (await Tools.PlayerctlAsync(bus.Address, "metadata", "album")).ShouldBe(mood);
     }
 
@@ -73,30 +73,5 @@ public sealed class MediaKeysTests(PrivateSessionBus bus) : IClassFixture<Privat
         var inOrder = shipped.Replace("\"shuffle\": true", "\"shuffle\": false", StringComparison.Ordinal);
         inOrder.ShouldNotBe(shipped, "the shipped mapping shuffles; the skip is checked on a mapping that plays in order");
         await File.WriteAllTextAsync(Path.Combine(configDirectory, "moods.json"), inOrder, TestContext.Current.CancellationToken);
-    }
-
-    /// <summary>Polls <c>playerctl -p orpheus QUERY</c> until its answer satisfies <paramref name="done"/>.</summary>
-    private async Task WaitForAsync(OrpheusChild orpheus, string query, Func<string, bool> done, TimeSpan timeout, string what)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        var last = "";
-        while (DateTime.UtcNow < deadline)
-        {
-            if (orpheus.HasExited)
-            {
-                Assert.Fail($"orpheus listen exited before {what} (last playerctl {query}: '{last}').{orpheus.Describe()}");
-            }
-
-            var (_, output, error) = await Tools.RunAsync(bus.Address, "playerctl", ["-p", "orpheus", .. query.Split(' ')]);
-            last = output.Length > 0 ? output : error;
-            if (done(output))
-            {
-                return;
-            }
-
-            await Task.Delay(200);
-        }
-
-        Assert.Fail($"No {what} within {timeout.TotalSeconds:0} s (last playerctl {query}: '{last}').{orpheus.Describe()}");
     }
 }
