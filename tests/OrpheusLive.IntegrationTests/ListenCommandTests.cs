@@ -45,6 +45,31 @@ public sealed class ListenCommandTests
     }
 
     [Fact]
+    public async Task The_demo_changes_the_music_in_each_of_its_four_emotion_blocks()
+    {
+        using var config = new TempDirectory();
+        var (code, stdout, stderr) = await OrpheusProcess.RunAsync(
+            ["listen", "--input", OrpheusProcess.DemoWav, "--fast", "--player", "console", "--json"], config.Path);
+
+        code.ShouldBe(0, stderr);
+        var decisions = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => JsonDocument.Parse(l).RootElement)
+            .Where(l => l.GetProperty("type").GetString() == "decision")
+            .Select(d => (T: d.GetProperty("t").GetDouble(), Emotion: d.GetProperty("emotion").GetString(), Mood: d.GetProperty("mood").GetString()))
+            .ToList();
+
+        // The shipped mapping: neutral → chill, happy → upbeat, angry → energetic, sad → comforting; one change per
+        // block, made while that block's speech is still playing (a newcomer hears every block change the music).
+        decisions.Select(d => d.Emotion).ShouldBe(["neutral", "happy", "angry", "sad"], stdout);
+        decisions.Select(d => d.Mood).ShouldBe(["chill", "upbeat", "energetic", "comforting"]);
+        for (var i = 0; i < decisions.Count; i++)
+        {
+            var block = OrpheusProcess.DemoBlocks[i];
+            decisions[i].T.ShouldBeInRange(block.Start, block.End, $"the {block.Label} block changes the music during the block");
+        }
+    }
+
+    [Fact]
     public async Task A_corrupt_wav_fails_with_one_clear_line_and_a_non_zero_exit()
     {
         using var dir = new TempDirectory();
