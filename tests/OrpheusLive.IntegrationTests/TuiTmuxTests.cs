@@ -28,7 +28,6 @@ public sealed partial class TuiTmuxTests(PrivateSessionBus bus) : IClassFixture<
             $"{AppCommand()} run --input {Quote(OrpheusProcess.DemoWav)} --player console; " +
             $"echo EXIT=$? > {Quote(exitFile)}; sleep 120",
             width: 110, height: 34);
-        (await tmux.DisplayAsync("#{alternate_on}")).ShouldBe("0");
 
         var dashboard = await tmux.WaitForAsync(IsDashboardWithMood, DashboardTimeout, "the emotion bars and a mood");
         dashboard.ShouldContain("m  Mapping");
