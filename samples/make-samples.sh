@@ -25,32 +25,44 @@ fmt=(-r 16000 -c 1 -b 16 -e signed-integer)
 silence() { sox -n "${fmt[@]}" "$2" trim 0 "$1"; }
 
 # ---------------------------------------------------------------------------------------------------------------
-# demo.wav: 1 s silence, then neutral / happy / angry / sad blocks (5 clips, ~10 s each) of one RAVDESS actor, 2 s silence
-# between blocks.
+# demo.wav: 1 s silence, then neutral / happy / angry / sad blocks of RAVDESS clips, 1.5 s silence between blocks
+# (3 s before the last).
 # ---------------------------------------------------------------------------------------------------------------
-actor=12
 # RAVDESS file names: modality-channel-emotion-intensity-statement-repetition-actor.
 # Emotion 01 neutral, 02 calm (the dataset's unified label folds it into neutral), 03 happy, 04 sad, 05 angry;
-# intensity 02 = strong (neutral exists in normal intensity only). Each block: the four strong clips (both statements,
-# both repetitions), then one normal-intensity clip so the block lasts about 10 s; neutral: four neutral + one calm.
+# intensity 01 normal, 02 strong.
+#
+# The speakers are actors 07, 12, 13 and 14: validation speakers of the shipped model's speaker-grouped split
+# (training/data.py make_split; training/make_eval_set.py lists them), i.e. voices it was NOT trained on. The clips are
+# the ones the shipped model hears most clearly: every held-out RAVDESS clip of the four emotions was scored by its
+# windows in `orpheus listen --fast --json` (mean probability of the clip's own label; only clips whose every window
+# names that label), after `orpheus eval` per speaker (samples/README.md has the numbers). Chosen for clarity BY the
+# shipped model, so the demo shows the product working, not how well the model generalises.
+#
+# Each block lasts long enough for the debouncer's hold and the 10 s dwell (config/appsettings.json Debounce:*) to let
+# every block change the music in a --fast run, while the whole file stays under the API's 60 s clip limit
+# (Api:MaxClipSeconds); clips repeat where the clearly heard ones are fewer (sad above all).
 blocks=(
-  "neutral:03-01-01-01-01-01-$actor 03-01-01-01-02-01-$actor 03-01-01-01-01-02-$actor 03-01-01-01-02-02-$actor 03-01-02-01-01-01-$actor"
-  "happy:03-01-03-02-01-01-$actor 03-01-03-02-02-01-$actor 03-01-03-02-01-02-$actor 03-01-03-02-02-02-$actor 03-01-03-01-01-01-$actor"
-  "angry:03-01-05-02-01-01-$actor 03-01-05-02-02-01-$actor 03-01-05-02-01-02-$actor 03-01-05-02-02-02-$actor 03-01-05-01-01-01-$actor"
-  "sad:03-01-04-02-01-01-$actor 03-01-04-02-02-01-$actor 03-01-04-02-01-02-$actor 03-01-04-02-02-02-$actor 03-01-04-01-01-01-$actor"
+  "neutral:03-01-01-01-02-02-07 03-01-02-01-02-01-07 03-01-02-02-01-01-07 03-01-02-01-01-01-07"
+  "happy:03-01-03-02-01-02-13 03-01-03-02-02-02-12 03-01-03-02-01-01-13 03-01-03-01-02-01-07 03-01-03-02-01-01-07 03-01-03-01-01-01-14"
+  "angry:03-01-05-02-01-02-07 03-01-05-02-01-02-13 03-01-05-02-02-01-13 03-01-05-02-02-02-12 03-01-05-02-01-02-12 03-01-05-02-02-01-12"
+  "sad:03-01-04-01-02-01-14 03-01-04-02-02-01-07 03-01-04-01-02-02-12 03-01-04-01-02-01-12 03-01-04-02-01-02-07 03-01-04-01-02-01-14 03-01-04-02-02-01-07 03-01-04-01-02-02-12 03-01-04-01-02-01-12"
 )
 
 make_demo_from_dataset() {
   need opusdec opus-tools
   local parts=() i=0 t=1
   silence 1 "$work/lead.wav"; parts+=("$work/lead.wav")
-  silence 2 "$work/gap.wav"
+  silence 1.5 "$work/gap.wav"
+  silence 3 "$work/pause.wav"
   for block in "${blocks[@]}"; do
     local label="${block%%:*}" clips="${block#*:}" start
-    (( i > 0 )) && { parts+=("$work/gap.wav"); t=$(echo "$t + 2" | bc -l); }
+    # 1.5 s between blocks; 3 s before the last one, so the demo also shows a window without speech (silence).
+    if (( i == ${#blocks[@]} - 1 )); then parts+=("$work/pause.wav"); t=$(echo "$t + 3" | bc -l)
+    elif (( i > 0 )); then parts+=("$work/gap.wav"); t=$(echo "$t + 1.5" | bc -l); fi
     start=$t
     for clip in $clips; do
-      local src="$ser/audio/ravdess/Actor_$actor/$clip.opus"
+      local src="$ser/audio/ravdess/Actor_${clip##*-}/$clip.opus"
       [[ -f "$src" ]] || { echo "make-samples: missing $src" >&2; return 1; }
       opusdec --quiet --rate 16000 "$src" "$work/$clip.raw.wav"
       # Peak-normalise to -3 dBFS (moderate: every block clearly audible, none clips), then trim the clip's own
@@ -87,7 +99,7 @@ make_demo_with_espeak() {
   sox "${parts[@]}" "${fmt[@]}" "$here/demo.wav"
 }
 
-if [[ -d "$ser/audio/ravdess/Actor_$actor" ]]; then make_demo_from_dataset; else make_demo_with_espeak; fi
+if [[ -d "$ser/audio/ravdess/Actor_07" ]]; then make_demo_from_dataset; else make_demo_with_espeak; fi
 echo "make-samples: $(soxi -D "$here/demo.wav") s -> samples/demo.wav"
 
 # ---------------------------------------------------------------------------------------------------------------

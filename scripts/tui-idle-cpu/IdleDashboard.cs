@@ -1,4 +1,5 @@
 #:project ../../src/OrpheusLive.Tui/OrpheusLive.Tui.csproj
+#:project ../../src/OrpheusLive.Storage/OrpheusLive.Storage.csproj
 
 // The dashboard on a state that never changes (speech heard, music playing, a change waiting, a warning), for
 // measuring what an idle dashboard costs: scripts/tui-idle-cpu.sh runs this in tmux and reads its CPU time.
@@ -9,6 +10,7 @@ using OrpheusLive.Core.Moods;
 using OrpheusLive.Core.Pipeline;
 using OrpheusLive.Core.Pipeline.State;
 using OrpheusLive.Core.Playback;
+using OrpheusLive.Storage;
 using OrpheusLive.Tui.Live;
 
 string[] labels = ["neutral", "happy", "sad", "angry", "fearful", "surprised"];
@@ -38,7 +40,7 @@ var state = PipelineState.Initial with
 var folder = Directory.CreateTempSubdirectory("orpheus-idle-").FullName;
 var defaults = Path.GetFullPath(args.Length > 0 ? args[0] : "config/moods.json");
 using var moods = new FileMoodMapStore(new MoodMapOptions { DefaultFile = defaults, UserFile = Path.Combine(folder, "moods.json") },
-    NullLogger<FileMoodMapStore>.Instance, watch: false);
+    new MoodTargetRules([new AnyTarget()]), NullLogger<FileMoodMapStore>.Instance, watch: false);
 var options = args.Length > 1 && ushort.TryParse(args[1], out var perSecond)
     ? new DashboardOptions { Terminal = new OrpheusLive.Tui.Hosting.TerminalUiOptions { IterationsPerSecond = perSecond } }
     : null;
@@ -71,4 +73,12 @@ internal sealed class StaticPipeline(PipelineState state) : IPipelineControl
     public void DismissWarning(string id)
     {
     }
+}
+
+/// <summary>Takes every target as it is (the harness plays nothing).</summary>
+internal sealed class AnyTarget : ITargetValidator
+{
+    public string Description => "any target";
+
+    public TargetCheck? Check(string target, bool mustExist) => TargetCheck.Valid(target);
 }

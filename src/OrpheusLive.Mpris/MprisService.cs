@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using System.Reactive.Linq;
+using System.Reactive.Threading.Tasks;
 using OrpheusLive.Core.Pipeline.State;
 using Tmds.DBus.Protocol;
 
@@ -9,6 +11,7 @@ namespace OrpheusLive.Mpris;
 /// <summary>
 /// Exports OrpheusLive as the MPRIS player <c>org.mpris.MediaPlayer2.orpheus</c> on the session bus for as long as the
 /// host runs, so media keys, desktop status bars and <c>playerctl</c> show what plays and pause, resume or skip it.
+/// It exports the player once the pipeline listens (not while it starts, nor when it fails or ends before that).
 /// Does nothing on other systems than Linux or when <see cref="MprisOptions.Enabled"/> is false. Without a session
 /// bus (or when it cannot be reached, or goes away) it logs one warning and stops; the rest of the app is untouched.
 /// </summary>
@@ -51,6 +54,17 @@ internal sealed class MprisService(
     private async Task RunAsync(CancellationToken stoppingToken)
     {
         if (!OperatingSystem.IsLinux() || !options.Value.Enabled)
+        {
+            return;
+        }
+
+        // Export only once the pipeline really listens: a command that fails on bad input says its one line and
+        // nothing about media keys, and a run that never starts never touches the bus.
+        var started = await control.States
+            .FirstAsync(s => s.Status is not PipelineStatus.Starting)
+            .ToTask(stoppingToken)
+            .ConfigureAwait(false);
+        if (started.Status is PipelineStatus.Ended or PipelineStatus.Failed)
         {
             return;
         }

@@ -29,7 +29,7 @@ public static class OrpheusApp
         IHost host;
         try
         {
-            host = BuildHost(overrides);
+            host = BuildHost(overrides, CommandName(commandLine));
         }
         catch (Exception e) when (IsUserFacing(e))
         {
@@ -53,6 +53,13 @@ public static class OrpheusApp
             return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null });
         }
     }
+
+    /// <summary>
+    /// The top-level command the line names, before parsing (the host is built first): its first word, or the default
+    /// <c>run</c> when it starts with an option. Only decides what the host registers for that command (media keys).
+    /// </summary>
+    private static string CommandName(IReadOnlyList<string> commandLine) =>
+        commandLine.Count > 0 && !commandLine[0].StartsWith('-') ? commandLine[0].ToLowerInvariant() : "run";
 
     private static async Task<int> RunCommandAsync(IHost host, CliCommand command, ParseResult args)
     {
@@ -100,7 +107,7 @@ public static class OrpheusApp
         }
     }
 
-    private static IHost BuildHost(IReadOnlyList<string> overrides)
+    private static IHost BuildHost(IReadOnlyList<string> overrides, string commandName)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -111,7 +118,7 @@ public static class OrpheusApp
         builder.Configuration.AddOrpheusConfiguration(overrides);
         builder.Services.AddOrpheusLogging(builder.Configuration);
         builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
-        builder.Services.AddOrpheusServices(builder.Configuration);
+        builder.Services.AddOrpheusServices(builder.Configuration).AddMediaKeysFor(commandName);
 
         // Before anything binds a setting: an unknown key or a value of the wrong type is one line naming it.
         SettingsCheck.ThrowIfInvalid(builder.Configuration, builder.Services.SettingsSections());

@@ -56,6 +56,26 @@ public sealed class LivePipelineTests
     }
 
     [Fact]
+    public async Task A_track_the_player_moves_on_to_by_itself_is_in_the_state_by_the_next_window()
+    {
+        var player = new MovingOnPlayer();
+        using var pipeline = NewPipeline();
+        PipelineState? beforeMovingOn = null;
+        var source = new ArraySource(Audio.Segments((12, 1)))
+            .At(8, () => player.Played.Wait(Ct)) // the decision at 5 s has started track "one"
+            .At(9, () =>
+            {
+                beforeMovingOn = pipeline.Current;
+                player.MoveOn();
+            });
+
+        await pipeline.RunAsync(source, new WindowAnalyzer(new MeanCodedClassifier(), new NonZeroSpeechDetector(), 0.25), player, Ct);
+
+        beforeMovingOn.ShouldNotBeNull().Playback.Playing.ShouldNotBeNull().Title.ShouldBe("one");
+        pipeline.Current.Playback.Playing.ShouldNotBeNull().Title.ShouldBe("two");
+    }
+
+    [Fact]
     public async Task Silence_skips_the_model_and_never_changes_the_music()
     {
         var (events, player, model, _) = await RunAsync(Audio.Segments((8, 1), (30, -1)));

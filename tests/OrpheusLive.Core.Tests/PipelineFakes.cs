@@ -186,6 +186,38 @@ internal sealed class RecordingPlayer : IPlayer
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }
 
+/// <summary>Plays track "one" until <see cref="MoveOn"/> puts it on track "two" by itself (a track ended, a skip landed late).</summary>
+internal sealed class MovingOnPlayer : IPlayer
+{
+    private readonly TaskCompletionSource _played = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private volatile NowPlaying? _current;
+
+    /// <summary>Completes when the first request was played.</summary>
+    public Task Played => _played.Task;
+
+    public string Name => "moving-on";
+
+    public NowPlaying? Current => _current;
+
+    /// <summary>The next track starts without anyone asking.</summary>
+    public void MoveOn() => _current = _current is { } playing ? playing with { Title = "two" } : null;
+
+    public Task<PlaybackResult> PlayAsync(PlayRequest request, CancellationToken cancellationToken)
+    {
+        _current = new NowPlaying(request.Mood, request.Targets[0], "one", null, false);
+        _played.TrySetResult();
+        return Task.FromResult(PlaybackResult.Ok(request.Targets[0]));
+    }
+
+    public Task PauseAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task ResumeAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task SkipAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}
+
 /// <summary>An in-memory mapping.</summary>
 internal sealed class MemoryMoodStore(MoodMap map) : IMoodMapStore
 {

@@ -25,6 +25,19 @@ public sealed class PipelineStateReducerTests
     }
 
     [Fact]
+    public void Speech_windows_place_the_listener_on_the_valence_arousal_plane_and_silence_keeps_the_place()
+    {
+        var happy = Reduce(Windows.Speech(3, "happy", 1f));
+        var angryThenSilent = Reduce(Windows.Speech(3, "angry", 1f), Windows.Silence(4));
+
+        Reduce(Windows.Silence(3)).Affect.ShouldBeNull();
+        happy.Affect.ShouldNotBeNull().Valence.ShouldBe(0.80f, 1e-6f);
+        happy.Affect.Arousal.ShouldBe(0.35f, 1e-6f);
+        angryThenSilent.Affect.ShouldNotBeNull().Valence.ShouldBeLessThan(0);
+        angryThenSilent.Affect.Arousal.ShouldBeGreaterThan(0.5f);
+    }
+
+    [Fact]
     public void Starting_sets_the_input_and_player_and_windows_move_audio_time()
     {
         var state = Reduce(new PipelineStarted(0, "demo.wav", false, "console"), Windows.Speech(3, "happy", 0.9f), Windows.Silence(4));

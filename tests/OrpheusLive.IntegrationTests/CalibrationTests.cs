@@ -77,7 +77,7 @@ public sealed class CalibrationTests
         var rows = new List<string> { withSpeaker ? "path,label,speaker" : "path,label" };
         foreach (var speaker in new[] { "a", "b" })
         {
-            foreach (var (label, start, end) in ModelCommandsTests.DemoBlocks)
+            foreach (var (label, start, end) in OrpheusProcess.DemoBlocks)
             {
                 var length = (end - start) / 3;
                 for (var i = 0; i < 3; i++)
@@ -148,7 +148,7 @@ public sealed class CalibrationTests
         using var config = new TempDirectory();
         using var clips = new TempDirectory();
         var demo = WavFile.Read(OrpheusProcess.DemoWav);
-        foreach (var (label, start, end) in ModelCommandsTests.DemoBlocks)
+        foreach (var (label, start, end) in OrpheusProcess.DemoBlocks)
         {
             var length = (end - start) / 2;
             for (var i = 0; i < 2; i++)

@@ -10,12 +10,7 @@ public sealed class ListenCommandTests
     [Fact]
     public async Task Listen_json_on_the_demo_prints_window_and_decision_lines()
     {
-        using var config = new TempDirectory();
-        var (code, stdout, stderr) = await OrpheusProcess.RunAsync(
-            ["listen", "--input", OrpheusProcess.DemoWav, "--fast", "--player", "console", "--json"], config.Path);
-
-        code.ShouldBe(0, stderr);
-        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        var (lines, _) = await ListenToTheDemoAsync();
         var windows = lines.Where(l => l.GetProperty("type").GetString() == "window").ToList();
         var decisions = lines.Where(l => l.GetProperty("type").GetString() == "decision").ToList();
 
@@ -46,6 +41,37 @@ public sealed class ListenCommandTests
             d.GetProperty("mood").GetString().ShouldNotBeNullOrEmpty();
             d.GetProperty("target").GetString().ShouldStartWith("spotify:playlist:");
         }
+    }
+
+    [Fact]
+    public async Task The_demo_changes_the_music_in_each_of_its_four_emotion_blocks()
+    {
+        var (lines, stdout) = await ListenToTheDemoAsync();
+        var decisions = lines
+            .Where(l => l.GetProperty("type").GetString() == "decision")
+            .Select(d => (T: d.GetProperty("t").GetDouble(), Emotion: d.GetProperty("emotion").GetString(), Mood: d.GetProperty("mood").GetString()))
+            .ToList();
+
+        // The shipped mapping: neutral → chill, happy → upbeat, angry → energetic, sad → comforting; one change per
+        // block, made while that block's speech is still playing (a newcomer hears every block change the music).
+        decisions.Select(d => d.Emotion).ShouldBe(["neutral", "happy", "angry", "sad"], stdout);
+        decisions.Select(d => d.Mood).ShouldBe(["chill", "upbeat", "energetic", "comforting"]);
+        for (var i = 0; i < decisions.Count; i++)
+        {
+            var block = OrpheusProcess.DemoBlocks[i];
+            decisions[i].T.ShouldBeInRange(block.Start, block.End, $"the {block.Label} block changes the music during the block");
+        }
+    }
+
+    /// <summary><c>listen --json</c> on the demo, fast, with the console player: must exit 0; its JSON lines.</summary>
+    private static async Task<(List<JsonElement> Lines, string StdOut)> ListenToTheDemoAsync()
+    {
+        using var config = new TempDirectory();
+        var (code, stdout, stderr) = await OrpheusProcess.RunAsync(
+            ["listen", "--input", OrpheusProcess.DemoWav, "--fast", "--player", "console", "--json"], config.Path);
+
+        code.ShouldBe(0, stderr);
+        return (stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList(), stdout);
     }
 
     [Fact]

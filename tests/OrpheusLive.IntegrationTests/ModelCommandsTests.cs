@@ -6,12 +6,6 @@ namespace OrpheusLive.IntegrationTests;
 /// <summary>`eval` and `bench` against the real app, shipped model and ONNX Runtime.</summary>
 public sealed class ModelCommandsTests
 {
-    /// <summary>The demo's blocks (seconds), see samples/README.md.</summary>
-    internal static readonly (string Label, double Start, double End)[] DemoBlocks =
-    [
-        ("neutral", 1.0, 10.6), ("happy", 12.6, 22.7), ("angry", 24.7, 34.7), ("sad", 36.7, 47.2),
-    ];
-
     [Fact]
     public async Task Eval_json_reports_accuracy_uar_per_class_and_confusion_with_skips_counted()
     {
@@ -19,7 +13,7 @@ public sealed class ModelCommandsTests
         var demo = WavFile.Read(OrpheusProcess.DemoWav);
         var rate = demo.Format.SampleRate;
         var rows = new List<string> { "path,label,speaker" };
-        foreach (var (label, start, end) in DemoBlocks)
+        foreach (var (label, start, end) in OrpheusProcess.DemoBlocks)
         {
             // Two clips per block: one shorter than a window (padded), one longer (averaged over windows).
             WriteClip(dir.File($"{label}-short.wav"), demo.Samples, rate, start, start + 2.0);

@@ -11,6 +11,12 @@ public static class OrpheusProcess
     /// <summary>The bundled demo input.</summary>
     public static string DemoWav => Path.Combine(AppDirectory, "samples", "demo.wav");
 
+    /// <summary>The demo's emotion blocks (seconds), as samples/make-samples.sh prints them and samples/README.md lists them.</summary>
+    public static IReadOnlyList<(string Label, double Start, double End)> DemoBlocks { get; } =
+    [
+        ("neutral", 1.0, 10.0), ("happy", 11.5, 23.5), ("angry", 25.0, 37.4), ("sad", 40.4, 58.9),
+    ];
+
     /// <summary>The shipped model.</summary>
     public static string Model => Path.Combine(AppDirectory, "models", "orpheus-ser.onnx");
 

@@ -1,14 +1,16 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using OrpheusLive.Mpris.Tests.Infrastructure;
 
 namespace OrpheusLive.IntegrationTests;
 
 /// <summary>
-/// The dashboard (<c>orpheus run</c>) in a real terminal: tmux on a private server socket, a detached 100×30 session,
+/// The dashboard (<c>orpheus run</c>) in a real terminal: tmux on a private server socket, a detached 110×34 session,
 /// the demo input and the console player. Polls the screen (no timing assertions), opens and leaves the mapping
-/// editor, quits with q and checks the exit code and that the normal screen is back.
+/// editor, resizes to 80×24, quits with q and checks the exit code and that the terminal is restored (normal screen,
+/// cursor shown); media keys (playerctl on a private session bus) control the running dashboard.
 /// </summary>
-public sealed partial class TuiTmuxTests
+public sealed partial class TuiTmuxTests(PrivateSessionBus bus) : IClassFixture<PrivateSessionBus>
 {
     private static readonly TimeSpan DashboardTimeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(20);
@@ -16,7 +18,7 @@ public sealed partial class TuiTmuxTests
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public async Task The_dashboard_shows_emotions_and_mood_opens_the_editor_and_quits_with_exit_code_0(bool noColor)
+    public async Task The_dashboard_shows_emotions_mood_and_music_opens_the_editor_resizes_and_quits_with_the_terminal_restored(bool noColor)
     {
         SkipUnlessRunnable();
         using var dir = new TempDirectory();
@@ -25,11 +27,14 @@ public sealed partial class TuiTmuxTests
             $"cd {Quote(OrpheusProcess.AppDirectory)} && ORPHEUS_CONFIG_DIR={Quote(dir.Path)}{(noColor ? " NO_COLOR=1" : "")} " +
             $"{AppCommand()} run --input {Quote(OrpheusProcess.DemoWav)} --player console; " +
             $"echo EXIT=$? > {Quote(exitFile)}; sleep 120",
-            width: 100, height: 30);
+            width: 110, height: 34);
 
         var dashboard = await tmux.WaitForAsync(IsDashboardWithMood, DashboardTimeout, "the emotion bars and a mood");
         dashboard.ShouldContain("m  Mapping");
         dashboard.ShouldContain("Latency  p50 ");
+        dashboard.ShouldMatch(@"Playing  ▶ \S+", "what plays, once a mood was decided");
+        dashboard.ShouldContain("Waiting  ");
+        (await tmux.DisplayAsync("#{alternate_on}")).ShouldBe("1", "the dashboard draws on the alternate screen");
         if (noColor)
         {
             (await tmux.CaptureAsync(escapes: true)).ShouldNotMatch(@"\u001b\[[0-9;]*(?<!\d)(3[0-8]|4[0-8]|9[0-7]|10[0-7])(;|m)",
@@ -46,13 +51,53 @@ public sealed partial class TuiTmuxTests
         await tmux.WaitForAsync(s => s.Contains("q  Quit", StringComparison.Ordinal) && !s.Contains("Mapping editor", StringComparison.Ordinal),
             StepTimeout, "the dashboard again");
 
+        // A smaller terminal: the dashboard lays itself out again at 80×24, every panel and the status bar still there.
+        await tmux.ResizeAsync(80, 24);
+        var small = await tmux.WaitForAsync(
+            s => s.Split('\n').Any(l => l.StartsWith("╰", StringComparison.Ordinal) && l.TrimEnd().Length == 80) && s.Contains("q  Quit", StringComparison.Ordinal),
+            StepTimeout, "the dashboard redrawn at 80 columns");
+        small.ShouldContain("Emotion");
+        small.ShouldContain("Music");
+        small.ShouldContain("Timeline");
+        small.Split('\n').ShouldAllBe(l => l.TrimEnd().Length <= 80);
+
         await tmux.SendKeysAsync("q");
         var exit = await WaitForFileAsync(exitFile, StepTimeout);
         exit.Trim().ShouldBe("EXIT=0");
 
-        // The alternate screen was left: the shell's screen is back, without the dashboard's frame.
+        // The terminal is restored: the alternate screen was left (the shell's screen is back, without the
+        // dashboard's frame) and the cursor is shown again.
         var after = await tmux.CaptureAsync();
         after.ShouldNotContain("q  Quit");
+        (await tmux.DisplayAsync("#{alternate_on}")).ShouldBe("0");
+        (await tmux.DisplayAsync("#{cursor_flag}")).ShouldBe("1");
+    }
+
+    [Fact]
+    public async Task Media_keys_pause_and_resume_the_music_of_the_running_dashboard()
+    {
+        SkipUnlessRunnable();
+        bus.SkipIfUnavailable();
+        Tools.SkipUnlessInstalled("playerctl", "playerctl");
+        using var dir = new TempDirectory();
+        await using var tmux = await Tmux.StartAsync(
+            $"cd {Quote(OrpheusProcess.AppDirectory)} && ORPHEUS_CONFIG_DIR={Quote(dir.Path)} DBUS_SESSION_BUS_ADDRESS={Quote(bus.Address)} " +
+            $"{AppCommand()} run --input {Quote(OrpheusProcess.DemoWav)} --player console; sleep 120",
+            width: 110, height: 34);
+
+        var playing = await tmux.WaitForAsync(s => s.Contains("Playing  ▶ ", StringComparison.Ordinal), DashboardTimeout, "music after the first decision");
+        await Tools.WaitForPlayerctlAsync(bus.Address, "status", s => s == "Playing", DashboardTimeout, "Playing");
+        var title = await Tools.PlayerctlAsync(bus.Address, "metadata", "title");
+        playing.ShouldContain($"Playing  ▶ {title[..Math.Min(title.Length, 20)]}");
+
+        await Tools.PlayerctlAsync(bus.Address, "pause");
+        await Tools.WaitForPlayerctlAsync(bus.Address, "status", s => s == "Paused", StepTimeout, "Paused");
+        await tmux.WaitForAsync(s => s.Contains("Playing  ‖ ", StringComparison.Ordinal), StepTimeout, "the dashboard showing the music paused");
+
+        await Tools.PlayerctlAsync(bus.Address, "play-pause");
+        await Tools.WaitForPlayerctlAsync(bus.Address, "status", s => s == "Playing", DashboardTimeout, "Playing");
+        await tmux.WaitForAsync(s => s.Contains("Playing  ▶ ", StringComparison.Ordinal), StepTimeout, "the dashboard showing the music playing again");
+        await tmux.SendKeysAsync("q");
     }
 
     [Fact]
@@ -195,6 +240,13 @@ public sealed partial class TuiTmuxTests
             escapes ? RunAsync("capture-pane", "-p", "-e", "-t", Session) : RunAsync("capture-pane", "-p", "-t", Session);
 
         public Task SendKeysAsync(string key) => RunAsync("send-keys", "-t", Session, key);
+
+        /// <summary>Resizes the window, as a user dragging the terminal does (the app gets SIGWINCH).</summary>
+        public Task ResizeAsync(int width, int height) => RunAsync("resize-window", "-t", Session,
+            "-x", width.ToString(System.Globalization.CultureInfo.InvariantCulture), "-y", height.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        /// <summary>A pane variable (<c>#{alternate_on}</c>, <c>#{cursor_flag}</c>) as tmux sees the terminal now.</summary>
+        public async Task<string> DisplayAsync(string format) => (await RunAsync("display-message", "-p", "-t", Session, format)).Trim();
 
         /// <summary>Polls the screen until <paramref name="done"/> holds; fails with the last screen after <paramref name="timeout"/>.</summary>
         public async Task<string> WaitForAsync(Func<string, bool> done, TimeSpan timeout, string what)

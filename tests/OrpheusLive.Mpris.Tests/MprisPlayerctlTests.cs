@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using OrpheusLive.Core.Pipeline.State;
 using OrpheusLive.Mpris.Tests.Infrastructure;
 
 namespace OrpheusLive.Mpris.Tests;
@@ -29,6 +30,22 @@ public sealed class MprisPlayerctlTests(PrivateSessionBus bus) : IClassFixture<P
 
         code.ShouldBe(0);
         players.Split('\n').ShouldContain("orpheus");
+        (await Tools.PlayerctlAsync(bus.Address, "status")).ShouldBe("Stopped");
+    }
+
+    [Fact]
+    public async Task The_player_is_exported_once_the_pipeline_listens()
+    {
+        bus.SkipIfUnavailable();
+        Tools.SkipUnlessInstalled("playerctl", "playerctl");
+        var control = new FakePipelineControl(PipelineStatus.Starting);
+        var starting = MprisApp.StartAsync(bus.Address, control: control);
+        starting.IsCompleted.ShouldBeFalse("nothing is exported while the pipeline starts");
+
+        control.SetStatus(PipelineStatus.Listening);
+        await using var app = await starting;
+
+        app.BusName.ShouldBe("org.mpris.MediaPlayer2.orpheus");
         (await Tools.PlayerctlAsync(bus.Address, "status")).ShouldBe("Stopped");
     }
 

@@ -1,3 +1,4 @@
+using OrpheusLive.Core.Pipeline.State;
 using OrpheusLive.Mpris.Tests.Infrastructure;
 
 namespace OrpheusLive.Mpris.Tests;
@@ -29,6 +30,20 @@ public sealed class NoSessionBusTests
         var warning = app.Warnings.ShouldHaveSingleItem();
         warning.Message.ShouldContain(address);
         warning.Message.ShouldContain("cannot be reached");
+    }
+
+    [Fact]
+    public async Task A_pipeline_that_fails_before_it_listens_gets_no_media_key_warning()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "MPRIS is Linux only.");
+        var control = new FakePipelineControl(PipelineStatus.Starting);
+        var starting = MprisApp.StartAsync(busAddress: null, control: control);
+
+        control.SetStatus(PipelineStatus.Failed); // e.g. the input file is broken: that is the one line the user sees
+        await using var app = await starting;
+
+        app.BusName.ShouldBeNull();
+        app.Warnings.ShouldBeEmpty();
     }
 
     [Fact]

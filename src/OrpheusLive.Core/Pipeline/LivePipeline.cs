@@ -375,10 +375,29 @@ public sealed class LivePipeline : IPipelineControl, IDisposable
         Interlocked.Increment(ref _windowCount);
         Interlocked.Exchange(ref _audioSamples, totalSamples);
         Publish(result);
+        RefreshPlayback();
 
         // Advance audio time first: the debouncer reads the clock, not the event.
         _audioClock.AdvanceTo(DateTimeOffset.UnixEpoch.AddSeconds(t));
         windows.OnNext(result);
+    }
+
+    /// <summary>
+    /// Players move on by themselves (a track ends and the next starts, a skip lands a moment after the call returned):
+    /// every window the state takes what the player says plays, so the dashboard and media keys show the track of now.
+    /// </summary>
+    private void RefreshPlayback()
+    {
+        if (_player is not { } player)
+        {
+            return;
+        }
+
+        var playback = PlaybackOf(player);
+        if (playback != Volatile.Read(ref _state).Playback)
+        {
+            Publish(new PlaybackChanged(AudioSeconds, playback));
+        }
     }
 
     private async Task PlayDecisionsAsync(ChannelReader<MoodDecision> decisions, CancellationToken cancellationToken)

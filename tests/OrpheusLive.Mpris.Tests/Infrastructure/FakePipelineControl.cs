@@ -10,11 +10,11 @@ namespace OrpheusLive.Mpris.Tests.Infrastructure;
 /// <summary>
 /// A small pipeline behind <see cref="IPipelineControl"/>: keeps one state, records the controls it receives and
 /// carries them out the way the real pipeline does (pause sets <see cref="NowPlaying.IsPaused"/>, skip moves to the
-/// next title), publishing each new state before the call returns.
+/// next title), publishing each new state before the call returns. It starts listening unless told otherwise.
 /// </summary>
-public sealed class FakePipelineControl : IPipelineControl
+public sealed class FakePipelineControl(PipelineStatus status = PipelineStatus.Listening) : IPipelineControl
 {
-    private readonly BehaviorSubject<PipelineState> _states = new(PipelineState.Initial);
+    private readonly BehaviorSubject<PipelineState> _states = new(PipelineState.Initial with { Status = status });
     private readonly Lock _lock = new();
     private IReadOnlyList<string> _titles = [];
     private int _titleIndex;
@@ -45,6 +45,9 @@ public sealed class FakePipelineControl : IPipelineControl
             });
         }
     }
+
+    /// <summary>The pipeline moved on in its life (started listening, failed, ended).</summary>
+    public void SetStatus(PipelineStatus status) => Publish(s => s with { Status = status });
 
     /// <summary>The music stopped being known (player gone).</summary>
     public void StopMusic() => Publish(s => s with { Playback = s.Playback with { Playing = null } });

@@ -49,6 +49,30 @@ public static class Tools
         return output;
     }
 
+    /// <summary>
+    /// Polls <c>playerctl -p orpheus QUERY</c> until its answer satisfies <paramref name="done"/> and returns it; fails
+    /// after <paramref name="timeout"/> with the last answer and <paramref name="context"/> (e.g. the app's output).
+    /// </summary>
+    public static async Task<string> WaitForPlayerctlAsync(string busAddress, string query, Func<string, bool> done, TimeSpan timeout, string what, Func<string>? context = null)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var last = "";
+        while (stopwatch.Elapsed < timeout)
+        {
+            var (_, output, error) = await RunAsync(busAddress, "playerctl", ["-p", "orpheus", .. query.Split(' ')]);
+            if (done(output))
+            {
+                return output;
+            }
+
+            last = output.Length > 0 ? output : error;
+            await Task.Delay(200);
+        }
+
+        Assert.Fail($"No {what} within {timeout.TotalSeconds:0} s (last playerctl {query}: '{last}').{context?.Invoke()}");
+        return last;
+    }
+
     public static void SkipUnlessInstalled(string program, string package) =>
         Assert.SkipWhen(Which(program) is null, $"{program} is not installed (scripts/setup.sh --test installs the Debian package {package}).");
 }

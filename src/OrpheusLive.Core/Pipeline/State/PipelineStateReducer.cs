@@ -1,3 +1,5 @@
+using OrpheusLive.Core.Moods;
+
 namespace OrpheusLive.Core.Pipeline.State;
 
 /// <summary>
@@ -12,7 +14,8 @@ public static class PipelineStateReducer
     /// (a pause after the input ended, dismissing a warning that is not shown), so callers can skip publishing it.
     /// </summary>
     /// <remarks>
-    /// Rules: windows move audio time and latency (speech windows only: windows without speech skip the model) and count
+    /// Rules: windows move audio time and latency (speech windows only: windows without speech skip the model), place the
+    /// listener on the valence–arousal plane (speech windows, <see cref="MoodPlane.Default"/>'s emotion points) and count
     /// a held-back change down; <see cref="BeliefChanged"/> sets the stable emotion, belief and pending change; decisions
     /// set the mood and join the timeline, and one that started music resolves earlier player failures; status events
     /// add, replace (same id) or resolve warnings; <see cref="PipelineStarted"/>, <see cref="ListeningToggled"/> and
@@ -75,6 +78,7 @@ public static class PipelineStateReducer
                 : null,
         };
     }
+
 
     private static PipelineState Decision(PipelineState state, DecisionEvent d)
     {
