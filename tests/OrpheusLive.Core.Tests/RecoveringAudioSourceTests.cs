@@ -131,10 +131,13 @@ public sealed class RecoveringAudioSourceTests
         stalled.IsCompleted.ShouldBeFalse("5.9 s without audio is not a loss yet");
         reports.ShouldBeEmpty();
         _time.Advance(TimeSpan.FromSeconds(0.1));
-        for (var i = 0; i < 10 && !stalled.IsCompleted; i++)
+        // The silence that follows is paced on the same clock: keep it moving (at most 20 s of it, well inside the 1 min
+        // retry interval) until the read returns. The short real delay only lets the source's continuation run on a
+        // loaded thread pool; no outcome depends on how long it takes.
+        for (var i = 0; i < 200 && !stalled.IsCompleted; i++)
         {
-            _time.Advance(TimeSpan.FromMilliseconds(100)); // the silence that follows is paced on the same clock
-            await Task.Yield();
+            _time.Advance(TimeSpan.FromMilliseconds(100));
+            await Task.Delay(5, TestContext.Current.CancellationToken);
         }
 
         (await stalled.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken)).ShouldBeGreaterThan(0);

@@ -62,8 +62,7 @@ public static class ServiceCollectionExtensions
 
     /// <summary>
     /// The one audio decoder (its formats: one line each), audio inputs (decoded files, PulseAudio, WASAPI) and the
-    /// built-in local player (PulseAudio or WASAPI output), each with its options bound and validated at start, and the
-    /// echo canceller's shared reference (what the built-in player plays) with its set-up (<see cref="EchoCancelSetup"/>).
+    /// built-in local player (PulseAudio or WASAPI output), each with its options bound and validated at start.
     /// </summary>
     public static IServiceCollection AddAudio(this IServiceCollection services)
     {
@@ -83,9 +82,7 @@ public static class ServiceCollectionExtensions
             sp.GetRequiredService<IOptions<PulseAudioSinkOptions>>().Value,
             sp.GetRequiredService<ILoggerFactory>(),
             new DeferredMoodTracks(sp.GetService<IMoodTracks>),
-            sp.GetRequiredService<EchoReference>()));
-        services.AddSingleton(_ => new EchoReference());
-        services.AddSingleton<EchoCancelSetup>();
+            sp.GetService<EchoReference>())); // recorded only when a live pipeline cancels its echo (AddLivePipeline)
         services.AddSingleton<ITargetValidator>(sp => new LocalTargetValidator(sp.GetRequiredService<IOptions<LocalPlayerOptions>>().Value));
         return services;
     }
@@ -113,6 +110,10 @@ public static class ServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddLivePipeline(this IServiceCollection services)
     {
+        // The capture path's echo cancellation: what the built-in player plays is recorded here, and the set-up wraps
+        // the microphone with the canceller when a reference exists (Audio:EchoCancel).
+        services.AddSingleton(_ => new EchoReference());
+        services.AddSingleton<EchoCancelSetup>();
         services.AddSingleton(sp => new LivePipeline(
             sp.GetRequiredService<IMoodMapStore>(),
             sp.GetRequiredService<IOptions<ListenOptions>>().Value,
