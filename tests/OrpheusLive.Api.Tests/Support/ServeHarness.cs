@@ -16,6 +16,12 @@ namespace OrpheusLive.Api.Tests.Support;
 /// </summary>
 internal sealed class ServeHarness : IAsyncDisposable
 {
+    /// <summary>
+    /// A safety net, not a measure: requests finish as soon as the app answers. Generous because on a loaded 2-core
+    /// machine four concurrent real-model scorings of the 59 s demo took over a minute.
+    /// </summary>
+    private static readonly TimeSpan RequestTimeout = TimeSpan.FromMinutes(5);
+
     private readonly IHost _host;
     private readonly CancellationTokenSource _stop = new();
 
@@ -112,7 +118,7 @@ internal sealed class ServeHarness : IAsyncDisposable
         }
     }
 
-    public HttpClient CreateClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+    public HttpClient CreateClient() => new() { BaseAddress = BaseAddress, Timeout = RequestTimeout };
 
     /// <summary>Ctrl+C: cancels the command and returns its exit code.</summary>
     public async Task<int> StopAsync()

@@ -18,6 +18,12 @@ namespace OrpheusLive.Api.Tests.Support;
 /// </summary>
 internal sealed class TestApi : IAsyncDisposable
 {
+    /// <summary>
+    /// A safety net, not a measure: requests finish as soon as the app answers. Generous because on a loaded 2-core
+    /// machine four concurrent real-model scorings of the 59 s demo took over a minute.
+    /// </summary>
+    private static readonly TimeSpan RequestTimeout = TimeSpan.FromMinutes(5);
+
     public const string DefaultMapping = """
         {
           "emotions": { "neutral": "chill", "calm": "chill", "happy": "upbeat", "sad": "comforting", "angry": "energetic" },
@@ -106,7 +112,7 @@ internal sealed class TestApi : IAsyncDisposable
 
     public HttpClient CreateClient(string? bearer = null)
     {
-        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = RequestTimeout };
         if (bearer is not null)
         {
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
