@@ -11,7 +11,7 @@ namespace OrpheusLive.Commands.Tui;
 /// <c>orpheus map</c>: the mapping editor on its own. Saves atomically to the user's mapping file; a dashboard or
 /// <c>orpheus listen</c> running in another terminal picks the change up without restarting.
 /// </summary>
-public sealed class MapCommand(IMoodMapStore moods) : CliCommand("map", "Edit which mood each emotion starts and which playlists each mood plays")
+public sealed class MapCommand(IMoodMapStore moods, MappingTargetCatalogs catalogs) : CliCommand("map", "Edit which mood each emotion starts and which playlists each mood plays")
 {
     /// <inheritdoc />
     public override bool OwnsTerminal => true;
@@ -38,7 +38,7 @@ public sealed class MapCommand(IMoodMapStore moods) : CliCommand("map", "Edit wh
             return 2;
         }
 
-        var result = await MappingEditorApp.RunAsync(moods, null, null, cancellationToken);
+        var result = await MappingEditorApp.RunAsync(moods, new MappingEditorOptions { TargetCatalogs = catalogs.Available() }, null, cancellationToken);
         Console.WriteLine(result == MappingEditorResult.Saved
             ? $"Saved the mapping to {moods.UserFilePath}."
             : "No changes saved.");

@@ -28,6 +28,7 @@ public sealed class RunCommand(
     IEnumerable<PlaybackDevicesFactory> deviceSelection,
     IEnumerable<IPlayerProvider> playerProviders,
     IOptions<PlayerOptions> playerOptions,
+    MappingTargetCatalogs catalogs,
     ILogger<RunCommand> logger) : CliCommand(OrpheusCommandLine.DefaultCommand, "Open the live dashboard (the default): emotions, mood and music, with keys to control them")
 {
     /// <summary>How long the pipeline may take to stop after the dashboard closed.</summary>
@@ -73,7 +74,7 @@ public sealed class RunCommand(
         IPlaybackDevices? devices = spotifyPossible ? new PipelinePlayerDevices(pipeline, [.. deviceSelection]) : null;
         using var stopPipeline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var run = Task.Run(() => runner.RunAsync(request, stopPipeline.Token), CancellationToken.None);
-        await TerminalDashboard.RunAsync(pipeline, moods, devices, null, cancellationToken);
+        await TerminalDashboard.RunAsync(pipeline, moods, devices, new DashboardOptions { TargetCatalogs = catalogs.Available() }, cancellationToken);
         await stopPipeline.CancelAsync();
         try
         {

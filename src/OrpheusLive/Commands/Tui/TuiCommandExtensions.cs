@@ -17,6 +17,9 @@ public static class TuiCommandExtensions
         // The Spotify client is resolved only when the dashboard runs with the Spotify player.
         services.AddSingleton<PlaybackDevicesFactory>(sp => player =>
             SpotifyPlaybackDevices.For(player, sp.GetRequiredService<SpotifyClient>));
+        services.AddSingleton(sp => new MappingTargetCatalogs(
+            sp.GetRequiredService<OrpheusLive.Spotify.Auth.SpotifyTokenStore>(), sp.GetRequiredService<SpotifyClient>,
+            sp.GetRequiredService<Lazy<OrpheusLive.Library.MusicLibrary>>()));
         services.AddCliCommand<RunCommand>();
         services.AddCliCommand<MapCommand>();
         return services;
