@@ -20,7 +20,7 @@ internal static class DecodedLength
     /// Shortfall tolerated before a file counts as cut off: codec delay, padding, end trimming and decoder differences
     /// (0.2 s measured on a real Vorbis file, see the remarks).
     /// </summary>
-    public const double ToleranceSeconds = 0.5;
+    private const double ToleranceSeconds = 0.5;
 
     /// <summary>Throws when <paramref name="decodedFrames"/> falls short of <paramref name="declaredFrames"/>.</summary>
     public static void EnsureComplete(string path, long decodedFrames, long? declaredFrames, int sampleRate)
