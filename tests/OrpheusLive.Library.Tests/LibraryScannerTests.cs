@@ -61,6 +61,27 @@ public sealed class LibraryScannerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_copy_and_a_rename_of_a_failed_file_are_each_reported_under_their_own_name()
+    {
+        var blip = _lib.Add("blip.wav", new Synth { Seconds = 0.5 });
+        File.Copy(blip, Path.Combine(_lib.Music, "copy of blip.wav"));
+
+        var (_, first) = await _lib.ScanAsync(Ct);
+        var (_, again) = await _lib.ScanAsync(Ct);
+        File.Move(blip, Path.Combine(_lib.Music, "renamed.wav"));
+        var (_, renamed) = await _lib.ScanAsync(Ct);
+
+        foreach (var r in first.Concat(again).Concat(renamed))
+        {
+            r.Status.ShouldBe(ScanStatus.Failed);
+            r.ErrorKind.ShouldBe("Empty");
+            r.Error.ShouldStartWith($"'{Path.GetFileName(r.Path)}' is too short to analyse");
+        }
+        first.Select(r => Path.GetFileName(r.Path)).Order().ShouldBe(["blip.wav", "copy of blip.wav"]);
+        renamed.Select(r => Path.GetFileName(r.Path)).Order().ShouldBe(["copy of blip.wav", "renamed.wav"]);
+    }
+
+    [Fact]
     public async Task Broken_files_and_8_channel_or_192_kHz_files_are_recorded_as_failed_with_their_reason_and_the_scan_goes_on()
     {
         _lib.Add("good.wav", new Synth { Seconds = 6 });

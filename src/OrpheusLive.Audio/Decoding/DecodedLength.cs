@@ -6,10 +6,21 @@ namespace OrpheusLive.Audio.Decoding;
 /// <see cref="AudioDecodeErrorKind.Truncated"/> so the user learns the copy is broken. A header that declares less than
 /// the file holds is harmless (the decoded length wins).
 /// </summary>
+/// <remarks>
+/// The tolerance is half a second, not a codec block: real files decode a little short of what their last page or
+/// header declares without being damaged. <c>introzik.ogg</c> of frozen-bubble-data (libvorbis 1.1.1, 2005) declares
+/// 3:15.5 in its last granule position, libvorbis's <c>oggdec</c> decodes all of it, and NVorbis 0.10.5 decodes 0.2 s
+/// (~9000 frames, several long Vorbis blocks) less. A copy cut off mid-file loses far more than that, and Ogg files
+/// cut inside a page are caught before decoding (<c>OggTail</c>); so a shortfall up to 0.5 s is trusted as end trimming,
+/// granule/pre-skip bookkeeping or decoder differences, and the decoded length is the one reported.
+/// </remarks>
 internal static class DecodedLength
 {
-    /// <summary>Shortfall tolerated before a file counts as cut off: codec delay and padding are a few thousand samples.</summary>
-    private const double ToleranceSeconds = 0.1;
+    /// <summary>
+    /// Shortfall tolerated before a file counts as cut off: codec delay, padding, end trimming and decoder differences
+    /// (0.2 s measured on a real Vorbis file, see the remarks).
+    /// </summary>
+    private const double ToleranceSeconds = 0.5;
 
     /// <summary>Throws when <paramref name="decodedFrames"/> falls short of <paramref name="declaredFrames"/>.</summary>
     public static void EnsureComplete(string path, long decodedFrames, long? declaredFrames, int sampleRate)

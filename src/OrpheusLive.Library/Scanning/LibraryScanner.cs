@@ -164,7 +164,8 @@ public sealed class LibraryScanner(
             {
                 store.Link(entry with { TrackId = same.Id });
                 ForgetVanishedPaths(same, path);
-                return FromTrack(path, store.GetTrack(same.Id) ?? same, ScanStatus.Cached);
+                var linked = store.GetTrack(same.Id) ?? same;
+                return FromTrack(path, linked with { Paths = [.. linked.Paths.Union(same.Paths)] }, ScanStatus.Cached);
             }
 
             var track = Analyse(path, hash, analyzer, cancellationToken);
@@ -235,7 +236,7 @@ public sealed class LibraryScanner(
     {
         Path = path,
         Status = t.Status == TrackStatus.Failed ? ScanStatus.Failed : status,
-        Error = t.Error,
+        Error = StoredError.For(t.Error, path, t.Paths),
         ErrorKind = t.ErrorKind,
         TrackId = t.Id,
         DurationSeconds = t.DurationSeconds,
