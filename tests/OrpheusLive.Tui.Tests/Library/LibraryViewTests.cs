@@ -68,6 +68,19 @@ public sealed class LibraryViewTests
     }
 
     [Fact]
+    public async Task On_an_80_by_24_terminal_the_view_fits_with_every_column_and_the_way_back()
+    {
+        await using var ui = await Dashboards.StartAsync(new TestPipeline(PipelineStates.Busy()), width: 80, height: 24, library: FakeLibraryCatalog.Three());
+        ui.Press(Key.L).WaitFor(s => s.Contains("all (4)", StringComparison.Ordinal), "the library");
+
+        var rows = ui.Rows();
+        rows.Take(24).ShouldAllBe(r => r.Length <= 80);
+        rows.ShouldContain(r => r.Contains("Track", StringComparison.Ordinal) && r.Contains("BPM", StringComparison.Ordinal) && r.Contains("Aro", StringComparison.Ordinal));
+        rows.ShouldContain(r => r.Contains("storm.ogg", StringComparison.Ordinal) && r.Contains("+0.80", StringComparison.Ordinal));
+        rows[23].ShouldContain("Leave (back to the dashboard)");
+    }
+
+    [Fact]
     public async Task An_empty_library_says_how_to_fill_it()
     {
         await using var ui = await Dashboards.StartAsync(new TestPipeline(PipelineStates.Busy()), library: new FakeLibraryCatalog([]));
