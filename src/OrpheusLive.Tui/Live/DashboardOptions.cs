@@ -1,5 +1,6 @@
 using OrpheusLive.Tui.Editor;
 using OrpheusLive.Tui.Hosting;
+using OrpheusLive.Tui.Library;
 
 namespace OrpheusLive.Tui.Live;
 
@@ -11,6 +12,9 @@ public sealed class DashboardOptions
 
     /// <summary>Where the mapping editor ([m]) offers targets from besides local folders (Spotify playlists, library moods).</summary>
     public IReadOnlyList<ITargetCatalog> TargetCatalogs { get; init; } = [];
+
+    /// <summary>The user's music library for the library view ([l]), or null when the host has none.</summary>
+    public ILibraryCatalog? Library { get; init; }
 
     /// <summary>Shortest time between two redraws for new states (at most four a second by default).</summary>
     public TimeSpan RedrawInterval { get; init; } = TimeSpan.FromMilliseconds(250);

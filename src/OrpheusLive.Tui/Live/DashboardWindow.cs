@@ -5,6 +5,7 @@ using OrpheusLive.Core.Pipeline.State;
 using OrpheusLive.Tui.Devices;
 using OrpheusLive.Tui.Editor;
 using OrpheusLive.Tui.Hosting;
+using OrpheusLive.Tui.Library;
 using OrpheusLive.Tui.Mapping;
 using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;
@@ -23,6 +24,12 @@ public sealed class DashboardWindow : Runnable
 {
     private const int TopHeight = 10;
     private const int MaxWarningRows = 3;
+
+    /// <summary>
+    /// Narrowest screen that shows [l] in the status bar: the bar with every key (device included) is 97 columns, so
+    /// on an 80-column terminal [l] works but is left out of the bar rather than pushing "Quit" off it.
+    /// </summary>
+    private const int LibraryHintWidth = 100;
 
     private readonly TuiSession _session;
     private readonly IPipelineControl _pipeline;
@@ -44,6 +51,7 @@ public sealed class DashboardWindow : Runnable
     private readonly ListView _timeline;
     private readonly Shortcut _pauseListening;
     private readonly Shortcut _pauseMusic;
+    private readonly Shortcut _library;
 
     private PipelineState? _latest;
     private PipelineState _shown = PipelineState.Initial;
@@ -116,11 +124,28 @@ public sealed class DashboardWindow : Runnable
         }
 
         shortcuts.Add(new Shortcut(Key.M, "Mapping", EditMapping));
+        _library = new Shortcut(Key.L, "Library", ShowLibrary);
+        shortcuts.Add(_library);
         shortcuts.Add(new Shortcut(Key.Q, "Quit", _session.QuitAll));
+        var libraryIndex = shortcuts.IndexOf(_library);
         var statusBar = new StatusBar(shortcuts);
 
         Add(_banner, emotionFrame, musicFrame, planeFrame, _pending, _warningsFrame, timelineFrame, statusBar);
 
+        FrameChanged += (_, e) =>
+        {
+            // An invisible shortcut keeps its room in the bar; taking it out gives the room back.
+            var wide = e.Value.Width >= LibraryHintWidth;
+            var index = statusBar.SubViews.ToList().IndexOf(_library);
+            if (wide && index < 0)
+            {
+                statusBar.AddShortcutAt(libraryIndex, _library);
+            }
+            else if (!wide && index >= 0)
+            {
+                statusBar.RemoveShortcut(index);
+            }
+        };
         session.App.Keyboard.KeyDown += OnKeyDown;
         _stateSubscription = pipeline.States.Subscribe(state => Volatile.Write(ref _latest, state));
         _mappingSubscription = moods.Changes.Subscribe(_ => session.App.Post(() => Notify("Mapping updated; it is used from the next decision.")));
@@ -144,6 +169,10 @@ public sealed class DashboardWindow : Runnable
             }
             _stateSubscription.Dispose();
             _mappingSubscription.Dispose();
+            if (_library.SuperView is null)
+            {
+                _library.Dispose();
+            }
         }
 
         base.Dispose(disposing);
@@ -239,6 +268,7 @@ public sealed class DashboardWindow : Runnable
             'n' => Skip,
             'd' => ChooseDevice,
             'm' => EditMapping,
+            'l' => ShowLibrary,
             'x' => DismissSelectedWarning,
             'q' => _session.QuitAll,
             _ => null,
@@ -349,6 +379,17 @@ public sealed class DashboardWindow : Runnable
             MappingEditorResult.Discarded => "Mapping changes discarded.",
             _ => "Mapping unchanged.",
         });
+    }
+
+    private void ShowLibrary()
+    {
+        if (_options.Library is not { } library)
+        {
+            Notify("No music library here; run 'orpheus library scan DIR' and start the dashboard again.");
+            return;
+        }
+
+        LibraryView.Run(_session, library, "back to the dashboard", _options.ControlTimeout);
     }
 
     private void DismissSelectedWarning()

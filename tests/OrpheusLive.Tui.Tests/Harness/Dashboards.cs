@@ -1,6 +1,7 @@
 using OrpheusLive.Core.Moods;
 using OrpheusLive.Tui.Devices;
 using OrpheusLive.Tui.Editor;
+using OrpheusLive.Tui.Library;
 using OrpheusLive.Tui.Live;
 
 namespace OrpheusLive.Tui.Tests.Harness;
@@ -9,9 +10,9 @@ namespace OrpheusLive.Tui.Tests.Harness;
 public static class Dashboards
 {
     public static Task<HeadlessTerminal> StartAsync(TestPipeline pipeline, IMoodMapStore? moods = null, IPlaybackDevices? devices = null,
-        int width = 110, int height = 34, bool noColor = false, IReadOnlyList<ITargetCatalog>? catalogs = null) =>
+        int width = 110, int height = 34, bool noColor = false, IReadOnlyList<ITargetCatalog>? catalogs = null, ILibraryCatalog? library = null) =>
         HeadlessTerminal.StartAsync(
             options => TerminalDashboard.RunAsync(pipeline, moods ?? new Fakes.InMemoryMoodMapStore(Fakes.InMemoryMoodMapStore.DefaultMap()), devices,
-                new DashboardOptions { Terminal = options, TargetCatalogs = catalogs ?? [] }, CancellationToken.None),
+                new DashboardOptions { Terminal = options, TargetCatalogs = catalogs ?? [], Library = library }, CancellationToken.None),
             width, height, noColor);
 }

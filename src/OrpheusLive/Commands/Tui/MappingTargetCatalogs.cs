@@ -7,9 +7,10 @@ namespace OrpheusLive.Commands.Tui;
 
 /// <summary>
 /// Where the mapping editor (<c>orpheus map</c>, and <c>m</c> on the dashboard) offers targets from besides typing one or
-/// picking a folder: the user's Spotify playlists while logged in, and the music library's moods.
+/// picking a folder: the user's Spotify playlists while logged in, and the music library's moods once a scan made one
+/// (a library that was never scanned is not created by looking at it).
 /// </summary>
-public sealed class MappingTargetCatalogs(SpotifyTokenStore tokens, Func<SpotifyClient> spotify, Lazy<MusicLibrary> library)
+public sealed class MappingTargetCatalogs(SpotifyTokenStore tokens, Func<SpotifyClient> spotify, Lazy<MusicLibrary> library, LibraryOptions libraryOptions)
 {
     /// <summary>The catalogs on offer now, in key order (F3, F4, …).</summary>
     public IReadOnlyList<ITargetCatalog> Available()
@@ -20,7 +21,11 @@ public sealed class MappingTargetCatalogs(SpotifyTokenStore tokens, Func<Spotify
             catalogs.Add(new SpotifyPlaylistCatalog(spotify));
         }
 
-        catalogs.Add(new LibraryMoodCatalog(library));
+        if (File.Exists(libraryOptions.Database))
+        {
+            catalogs.Add(new LibraryMoodCatalog(library));
+        }
+
         return catalogs;
     }
 }

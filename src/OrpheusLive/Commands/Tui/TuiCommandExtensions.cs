@@ -10,7 +10,8 @@ public static class TuiCommandExtensions
 {
     /// <summary>
     /// Registers <c>orpheus run</c> (the dashboard, also the default command) and <c>orpheus map</c>, and the dashboard's
-    /// device selection for the Spotify player (any other player kind can add its own <see cref="PlaybackDevicesFactory"/>).
+    /// device selection for the Spotify player (any other player kind can add its own <see cref="PlaybackDevicesFactory"/>), and
+    /// <see cref="MusicLibraryCatalog"/>, the music library as the dashboard's library view ([l]) reads it.
     /// </summary>
     public static IServiceCollection AddTuiCommands(this IServiceCollection services)
     {
@@ -19,7 +20,9 @@ public static class TuiCommandExtensions
             SpotifyPlaybackDevices.For(player, sp.GetRequiredService<SpotifyClient>));
         services.AddSingleton(sp => new MappingTargetCatalogs(
             sp.GetRequiredService<OrpheusLive.Spotify.Auth.SpotifyTokenStore>(), sp.GetRequiredService<SpotifyClient>,
-            sp.GetRequiredService<Lazy<OrpheusLive.Library.MusicLibrary>>()));
+            sp.GetRequiredService<Lazy<OrpheusLive.Library.MusicLibrary>>(),
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<OrpheusLive.Library.LibraryOptions>>().Value));
+        services.AddSingleton<MusicLibraryCatalog>();
         services.AddCliCommand<RunCommand>();
         services.AddCliCommand<MapCommand>();
         return services;

@@ -1,0 +1,122 @@
+using OrpheusLive.Tui.Library;
+using OrpheusLive.Tui.Tests.Fakes;
+using OrpheusLive.Tui.Tests.Harness;
+using Terminal.Gui.Input;
+
+namespace OrpheusLive.Tui.Tests.Library;
+
+/// <summary>The dashboard's library view ([l]): moods, tracks with their numbers, the map, Esc back.</summary>
+public sealed class LibraryViewTests
+{
+    [Fact]
+    public async Task L_shows_every_track_with_tempo_valence_and_arousal_and_the_moods_with_their_counts()
+    {
+        var catalog = FakeLibraryCatalog.Three();
+        await using var ui = await Dashboards.StartAsync(new TestPipeline(PipelineStates.Busy()), library: catalog);
+
+        var screen = ui.Press(Key.L).WaitFor(s => s.Contains("4 tracks in 2 moods", StringComparison.Ordinal), "the library");
+
+        catalog.Reads.ShouldBe(1);
+        screen.ShouldContain("all (4)");
+        screen.ShouldContain("calm (1)");
+        screen.ShouldContain("upbeat (2)");
+        var rows = ui.Rows();
+        rows.ShouldContain(r => r.Contains("morning-song.ogg", StringComparison.Ordinal) && r.Contains("upbeat", StringComparison.Ordinal)
+            && r.Contains("128", StringComparison.Ordinal) && r.Contains("+0.70", StringComparison.Ordinal) && r.Contains("+0.60", StringComparison.Ordinal));
+        rows.ShouldContain(r => r.Contains("broken.mp3", StringComparison.Ordinal) && r.Contains(LibraryText.NotAnalysed, StringComparison.Ordinal));
+        screen.ShouldContain("Valence → arousal ↑");
+    }
+
+    [Fact]
+    public async Task Down_on_the_moods_filters_the_tracks_to_that_mood()
+    {
+        await using var ui = await Dashboards.StartAsync(new TestPipeline(PipelineStates.Busy()), library: FakeLibraryCatalog.Three());
+        ui.Press(Key.L).WaitFor(s => s.Contains("all (4)", StringComparison.Ordinal), "the library");
+
+        var calm = ui.Press(Key.CursorDown).Screen();
+
+        calm.ShouldContain("Tracks: calm");
+        calm.ShouldContain("quiet-lake.ogg");
+        calm.ShouldNotContain("morning-song.ogg");
+        calm.ShouldNotContain("broken.mp3");
+        var upbeat = ui.Press(Key.CursorDown).Screen();
+        upbeat.ShouldContain("morning-song.ogg");
+        upbeat.ShouldContain("storm.ogg");
+        upbeat.ShouldNotContain("quiet-lake.ogg");
+    }
+
+    [Fact]
+    public async Task The_map_puts_each_track_at_its_valence_and_arousal_as_its_moods_letter()
+    {
+        await using var ui = await Dashboards.StartAsync(new TestPipeline(PipelineStates.Busy()), library: FakeLibraryCatalog.Three());
+        ui.Press(Key.L).WaitFor(s => s.Contains("all (4)", StringComparison.Ordinal), "the library");
+
+        var rows = ui.Rows();
+        var title = ui.Find("Valence → arousal ↑");
+        var left = rows[title.Y].LastIndexOf('╭', title.X) + 1;
+        var right = rows[title.Y].IndexOf('╮', title.X);
+        var plot = rows.Skip(title.Y + 1).Take(7).Select(r => r[left..right]).ToArray();
+        var (columns, height) = (right - left, plot.Length);
+
+        foreach (var (letter, valence, arousal) in new[] { ('u', 0.7, 0.6), ('c', 0.5, -0.7), ('u', 0.4, 0.8) })
+        {
+            var (column, row) = LibraryMapView.Cell(valence, arousal, columns, height);
+            plot[row][column].ShouldBe(letter, $"v {valence} a {arousal} in\n{string.Join('\n', plot)}");
+        }
+
+        plot[height / 2].ShouldContain("─");
+    }
+
+    [Fact]
+    public async Task On_an_80_by_24_terminal_the_view_fits_with_every_column_and_the_way_back()
+    {
+        await using var ui = await Dashboards.StartAsync(new TestPipeline(PipelineStates.Busy()), width: 80, height: 24, library: FakeLibraryCatalog.Three());
+        ui.Press(Key.L).WaitFor(s => s.Contains("all (4)", StringComparison.Ordinal), "the library");
+
+        var rows = ui.Rows();
+        rows.Take(24).ShouldAllBe(r => r.Length <= 80);
+        rows.ShouldContain(r => r.Contains("Track", StringComparison.Ordinal) && r.Contains("BPM", StringComparison.Ordinal) && r.Contains("Aro", StringComparison.Ordinal));
+        rows.ShouldContain(r => r.Contains("storm.ogg", StringComparison.Ordinal) && r.Contains("+0.80", StringComparison.Ordinal));
+        rows[23].ShouldContain("Leave (back to the dashboard)");
+    }
+
+    [Fact]
+    public async Task An_empty_library_says_how_to_fill_it()
+    {
+        await using var ui = await Dashboards.StartAsync(new TestPipeline(PipelineStates.Busy()), library: new FakeLibraryCatalog([]));
+
+        ui.Press(Key.L).WaitFor(s => s.Contains("orpheus library scan DIR", StringComparison.Ordinal), "the empty library's hint");
+    }
+
+    [Fact]
+    public async Task A_library_that_cannot_be_read_says_why()
+    {
+        var catalog = new FakeLibraryCatalog([], new InvalidOperationException("library.db is locked"));
+        await using var ui = await Dashboards.StartAsync(new TestPipeline(PipelineStates.Busy()), library: catalog);
+
+        ui.Press(Key.L).WaitFor(s => s.Contains("Could not read the music library: library.db is locked", StringComparison.Ordinal), "the problem");
+    }
+
+    [Fact]
+    public async Task Esc_returns_to_the_dashboard_and_the_dashboard_keys_work_again()
+    {
+        var pipeline = new TestPipeline(PipelineStates.Busy());
+        await using var ui = await Dashboards.StartAsync(pipeline, library: FakeLibraryCatalog.Three());
+        ui.Press(Key.L).WaitFor(s => s.Contains("all (4)", StringComparison.Ordinal), "the library");
+
+        var back = ui.Press(Key.Esc).Screen();
+
+        back.ShouldContain("Timeline (newest first)");
+        back.ShouldNotContain("all (4)");
+        ui.Press(Key.P);
+        pipeline.Calls.ShouldBe(["pause-listening"]);
+    }
+
+    [Fact]
+    public async Task Without_a_library_l_says_how_to_get_one()
+    {
+        await using var ui = await Dashboards.StartAsync(new TestPipeline(PipelineStates.Busy()));
+
+        ui.Press(Key.L).Screen().ShouldContain("orpheus library scan DIR");
+    }
+}
