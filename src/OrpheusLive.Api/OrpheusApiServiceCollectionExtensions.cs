@@ -35,7 +35,7 @@ public static class OrpheusApiServiceCollectionExtensions
         services.AddSingleton(sp => new ClipAnalyzerPool(dependencies.Classifier, dependencies.SpeechDetectors, dependencies.Listen));
         services.AddSingleton(sp => new MoodMapEditor(dependencies.Moods, sp.GetRequiredService<ILogger<MoodMapEditor>>()));
         services.AddSingleton(new TrackCatalog(dependencies.Library));
-        services.AddSingleton(sp => new LibraryScans(dependencies.Library, sp.GetService<TimeProvider>() ?? TimeProvider.System, sp.GetRequiredService<ILogger<LibraryScans>>()));
+        services.AddSingleton(sp => new LibraryScans(dependencies.Library, dependencies.Feed, sp.GetService<TimeProvider>() ?? TimeProvider.System, sp.GetRequiredService<ILogger<LibraryScans>>()));
         services.AddHostedService(sp => sp.GetRequiredService<LibraryScans>());
         services.AddSingleton<ApiKeyFilter>();
         services.ConfigureHttpJsonOptions(json =>

@@ -7,9 +7,18 @@ namespace OrpheusLive.Api.Scans;
 /// One scan the API started: counts as the scanner reports them (from its worker threads) and the end state. Reads
 /// take a consistent snapshot under a lock; the scanner reports one file at a time, so the lock is never contended long.
 /// </summary>
-internal sealed class LibraryScanRun(string id, IReadOnlyList<string> folders, DateTimeOffset startedAt) : IProgress<ScanProgress>
+/// <param name="id">The scan's id.</param>
+/// <param name="folders">The folders scanned.</param>
+/// <param name="time">Clock for the start and end and for throttling <paramref name="announce"/>.</param>
+/// <param name="announce">Where progress goes (the event stream): at most every <see cref="AnnounceInterval"/> while running, always at the end.</param>
+internal sealed class LibraryScanRun(string id, IReadOnlyList<string> folders, TimeProvider time, Action<LibraryScanResponse> announce) : IProgress<ScanProgress>
 {
+    /// <summary>The shortest gap between two progress events (a few per second).</summary>
+    public static readonly TimeSpan AnnounceInterval = TimeSpan.FromMilliseconds(250);
+
     private readonly Lock _gate = new();
+    private readonly DateTimeOffset _startedAt = time.GetUtcNow();
+    private long _lastAnnounced = long.MinValue;
     private int _total;
     private int _analysed;
     private int _cached;
@@ -53,16 +62,25 @@ internal sealed class LibraryScanRun(string id, IReadOnlyList<string> folders, D
     /// <inheritdoc />
     public void Report(ScanProgress value)
     {
+        ArgumentNullException.ThrowIfNull(value);
+        var now = time.GetTimestamp();
+        bool due;
         lock (_gate)
         {
             _total = value.FilesTotal;
             _audioSeconds = value.AudioSeconds;
+            due = _lastAnnounced == long.MinValue || time.GetElapsedTime(_lastAnnounced, now) >= AnnounceInterval;
+            if (due) _lastAnnounced = now;
         }
+
+        if (due) announce(Snapshot());
     }
 
     /// <summary>Records the scanner's summary (done, or cancelled when the server stopped).</summary>
-    public void Finish(ScanSummary summary, DateTimeOffset at)
+    public void Finish(ScanSummary summary)
     {
+        ArgumentNullException.ThrowIfNull(summary);
+        var at = time.GetUtcNow();
         lock (_gate)
         {
             _state = summary.Cancelled ? "cancelled" : "done";
@@ -72,18 +90,23 @@ internal sealed class LibraryScanRun(string id, IReadOnlyList<string> folders, D
             _unreadable = summary.UnreadableFolders;
             _finishedAt = at;
         }
+
+        announce(Snapshot());
     }
 
     /// <summary>Records a scan that ended with an error (the database failed).</summary>
-    public void Fail(string error, DateTimeOffset at)
+    public void Fail(string error)
     {
+        var at = time.GetUtcNow();
         lock (_gate)
         {
             _state = "failed";
             _error = error;
-            _seconds = (at - startedAt).TotalSeconds;
+            _seconds = (at - _startedAt).TotalSeconds;
             _finishedAt = at;
         }
+
+        announce(Snapshot());
     }
 
     /// <summary>The scan as the API answers it.</summary>
@@ -92,7 +115,7 @@ internal sealed class LibraryScanRun(string id, IReadOnlyList<string> folders, D
         lock (_gate)
         {
             return new LibraryScanResponse(id, _state, _finishedAt is not null, folders, _total, _analysed, _cached, _failed,
-                Math.Round(_audioSeconds, 3), _seconds is { } s ? Math.Round(s, 3) : null, _unreadable, _error, startedAt, _finishedAt);
+                Math.Round(_audioSeconds, 3), _seconds is { } s ? Math.Round(s, 3) : null, _unreadable, _error, _startedAt, _finishedAt);
         }
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OrpheusLive.Api.Contracts;
+using OrpheusLive.Api.Live;
 using OrpheusLive.Library;
 using OrpheusLive.Library.Scanning;
 using OrpheusLive.Library.Storage;
@@ -14,9 +15,10 @@ namespace OrpheusLive.Api.Scans;
 /// finishes the files in hand; the next scan resumes) and waits for it, so the database is never left mid-write.
 /// </summary>
 /// <param name="library">The app's library, or null when this server has none.</param>
-/// <param name="time">Clock for the start and end times.</param>
+/// <param name="feed">The event stream progress goes to (<c>event: library-scan</c>, a few per second and the end).</param>
+/// <param name="time">Clock for the start and end times and the progress throttle.</param>
 /// <param name="logger">Where a failed scan's details go.</param>
-public sealed class LibraryScans(Lazy<MusicLibrary>? library, TimeProvider time, ILogger<LibraryScans> logger) : IHostedService, IDisposable
+public sealed class LibraryScans(Lazy<MusicLibrary>? library, LiveFeed feed, TimeProvider time, ILogger<LibraryScans> logger) : IHostedService, IDisposable
 {
     private readonly Lock _gate = new();
     private readonly CancellationTokenSource _stopping = new();
@@ -44,7 +46,7 @@ public sealed class LibraryScans(Lazy<MusicLibrary>? library, TimeProvider time,
             }
 
             var lib = library?.Value ?? throw new LibraryStoreException("This server has no music library; run `orpheus serve` from the app.");
-            var run = new LibraryScanRun(Guid.NewGuid().ToString("N")[..12], folders, time.GetUtcNow());
+            var run = new LibraryScanRun(Guid.NewGuid().ToString("N")[..12], folders, time, scan => feed.Announce(new LibraryScanEvent(scan)));
             var scan = lib.ScanAsync(folders, run, run.Count, _stopping.Token);
             if (scan.IsFaulted && scan.Exception.InnerException is LibraryBusyException busy)
             {
@@ -84,14 +86,14 @@ public sealed class LibraryScans(Lazy<MusicLibrary>? library, TimeProvider time,
         try
         {
             var summary = await scan.ConfigureAwait(false);
-            run.Finish(summary, time.GetUtcNow());
+            run.Finish(summary);
             logger.LogInformation("Library scan {ScanId}: {Analysed} analysed, {Cached} cached, {Failed} failed{Cancelled}",
                 run.Id, summary.Analysed, summary.Cached, summary.Failed, summary.Cancelled ? " (cancelled)" : "");
         }
         catch (Exception e)
         {
             logger.LogError(e, "Library scan {ScanId} failed", run.Id);
-            run.Fail(e is LibraryStoreException or LibraryBusyException ? e.Message : "The scan failed; the server log has the details.", time.GetUtcNow());
+            run.Fail(e is LibraryStoreException or LibraryBusyException ? e.Message : "The scan failed; the server log has the details.");
         }
     }
 }
