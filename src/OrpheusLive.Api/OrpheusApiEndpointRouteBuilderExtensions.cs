@@ -50,6 +50,7 @@ public static class OrpheusApiEndpointRouteBuilderExtensions
         api.MapStateEndpoints();
         api.MapEventStreamEndpoints();
         api.MapTrackEndpoints();
+        api.MapLibraryScanEndpoints();
         return app;
     }
 }

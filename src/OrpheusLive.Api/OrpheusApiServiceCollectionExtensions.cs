@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrpheusLive.Api.Endpoints;
+using OrpheusLive.Api.Scans;
 using OrpheusLive.Api.Security;
 using OrpheusLive.Api.Uploads;
 
@@ -34,6 +35,8 @@ public static class OrpheusApiServiceCollectionExtensions
         services.AddSingleton(sp => new ClipAnalyzerPool(dependencies.Classifier, dependencies.SpeechDetectors, dependencies.Listen));
         services.AddSingleton(sp => new MoodMapEditor(dependencies.Moods, sp.GetRequiredService<ILogger<MoodMapEditor>>()));
         services.AddSingleton(new TrackCatalog(dependencies.Library));
+        services.AddSingleton(sp => new LibraryScans(dependencies.Library, dependencies.Feed, sp.GetService<TimeProvider>() ?? TimeProvider.System, sp.GetRequiredService<ILogger<LibraryScans>>()));
+        services.AddHostedService(sp => sp.GetRequiredService<LibraryScans>());
         services.AddSingleton<ApiKeyFilter>();
         services.ConfigureHttpJsonOptions(json =>
         {

@@ -19,6 +19,8 @@ public sealed class AuthTests
     [InlineData("GET", "/api/events")]
     [InlineData("POST", "/api/emotion")]
     [InlineData("PUT", "/api/moods/happy")]
+    [InlineData("GET", "/api/library/scan")]
+    [InlineData("POST", "/api/library/scan")]
     public async Task Api_endpoints_need_the_key_when_one_is_set(string method, string path)
     {
         await using var api = await TestApi.StartAsync(configure: o => o.Key = Key);

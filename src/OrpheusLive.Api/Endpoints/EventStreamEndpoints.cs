@@ -13,7 +13,7 @@ namespace OrpheusLive.Api.Endpoints;
 
 /// <summary>
 /// <c>GET /api/events</c>: Server-Sent Events of the live pipeline. Each event is
-/// <c>id: N</c>, <c>event: window|decision|status</c>, <c>data: {the listen --json object}</c>; a comment line every
+/// <c>id: N</c>, <c>event: window|decision|status|library-scan</c>, <c>data: {the listen --json object}</c>; a comment line every
 /// <see cref="ApiOptions.HeartbeatSeconds"/> keeps idle connections open. A client that reconnects with
 /// <c>Last-Event-ID</c> (or <c>?lastEventId=N</c>) first gets the buffered events it missed.
 /// </summary>

@@ -10,7 +10,7 @@ namespace OrpheusLive.Api.Endpoints;
 /// <summary>
 /// The music library, read-only (issue #11; the seeds' /track, /feature, /mood): <c>GET /api/tracks?mood=…</c>,
 /// <c>GET /api/tracks/{id}</c> (with features), <c>GET /api/library/map.png</c> and <c>.svg</c>. Scans are
-/// <c>orpheus library scan</c>. A library that cannot be used answers 503 with the reason (naming the database).
+/// <c>orpheus library scan</c> or <see cref="LibraryScanEndpoints"/>. A library that cannot be used answers 503 with the reason (naming the database).
 /// </summary>
 public static class TrackEndpoints
 {

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using OrpheusLive.Api.Scans;
 using OrpheusLive.Core.Pipeline;
 
 namespace OrpheusLive.Api.Live;
@@ -7,12 +8,13 @@ namespace OrpheusLive.Api.Live;
 /// <summary>Helpers over <see cref="PipelineEventJsonWriter"/>: the SSE event name and the JSON as bytes or an element.</summary>
 public static class EventJson
 {
-    /// <summary>The SSE <c>event:</c> name of <paramref name="pipelineEvent"/>: window, decision or status.</summary>
+    /// <summary>The SSE <c>event:</c> name of <paramref name="pipelineEvent"/>: window, decision, status or library-scan.</summary>
     public static string EventName(PipelineEvent pipelineEvent) => pipelineEvent switch
     {
         WindowEvent => "window",
         DecisionEvent => "decision",
         StatusEvent => "status",
+        LibraryScanEvent => LibraryScanEvent.Name,
         _ => "message",
     };
 
@@ -24,7 +26,14 @@ public static class EventJson
         buffer.ResetWrittenCount();
         using (var json = new Utf8JsonWriter(buffer))
         {
-            write(json, pipelineEvent);
+            if (pipelineEvent is LibraryScanEvent scan)
+            {
+                JsonSerializer.Serialize(json, scan.Scan, LibraryScanEvent.Json);
+            }
+            else
+            {
+                write(json, pipelineEvent);
+            }
         }
 
         return buffer.WrittenMemory;

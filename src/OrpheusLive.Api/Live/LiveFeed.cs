@@ -87,6 +87,22 @@ public sealed class LiveFeed : IDisposable
         }
     }
 
+    /// <summary>
+    /// Puts an event that does not come from the pipeline (a library scan's progress) on the stream, numbered with the
+    /// pipeline's events; dropped when no pipeline is attached or its stream has ended.
+    /// </summary>
+    public void Announce(PipelineEvent extraEvent)
+    {
+        ArgumentNullException.ThrowIfNull(extraEvent);
+        if (Pipeline is null) return;
+        lock (_gate)
+        {
+            if (_completed) return;
+        }
+
+        Publish(extraEvent);
+    }
+
     /// <inheritdoc />
     public void Dispose()
     {
