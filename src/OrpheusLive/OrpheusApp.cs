@@ -39,9 +39,19 @@ public static class OrpheusApp
 
         using (host)
         {
-            var cli = new OrpheusCommandLine(
-                host.Services.GetServices<CliCommand>(),
-                (command, parsed, _) => RunCommandAsync(host, command, parsed));
+            IEnumerable<CliCommand> commands;
+            try
+            {
+                // Commands are built with their dependencies: a bad setting one of them reads is one line, not a crash.
+                commands = [.. host.Services.GetServices<CliCommand>()];
+            }
+            catch (Exception e) when (IsUserFacing(e))
+            {
+                await Console.Error.WriteLineAsync($"orpheus: {UserMessage(e)}");
+                return 1;
+            }
+
+            var cli = new OrpheusCommandLine(commands, (command, parsed, _) => RunCommandAsync(host, command, parsed));
             var parsed = cli.Parse(commandLine);
             if (CommandLineErrors.OneLine(parsed) is { } problem)
             {

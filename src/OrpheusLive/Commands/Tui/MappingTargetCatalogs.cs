@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using OrpheusLive.Library;
 using OrpheusLive.Spotify.Api;
 using OrpheusLive.Spotify.Auth;
@@ -10,7 +11,7 @@ namespace OrpheusLive.Commands.Tui;
 /// picking a folder: the user's Spotify playlists while logged in, and the music library's moods once a scan made one
 /// (a library that was never scanned is not created by looking at it).
 /// </summary>
-public sealed class MappingTargetCatalogs(SpotifyTokenStore tokens, Func<SpotifyClient> spotify, Lazy<MusicLibrary> library, LibraryOptions libraryOptions)
+public sealed class MappingTargetCatalogs(SpotifyTokenStore tokens, Func<SpotifyClient> spotify, Lazy<MusicLibrary> library, IOptions<LibraryOptions> libraryOptions)
 {
     /// <summary>The catalogs on offer now, in key order (F3, F4, …).</summary>
     public IReadOnlyList<ITargetCatalog> Available()
@@ -21,7 +22,7 @@ public sealed class MappingTargetCatalogs(SpotifyTokenStore tokens, Func<Spotify
             catalogs.Add(new SpotifyPlaylistCatalog(spotify));
         }
 
-        if (File.Exists(libraryOptions.Database))
+        if (File.Exists(libraryOptions.Value.Database))
         {
             catalogs.Add(new LibraryMoodCatalog(library));
         }

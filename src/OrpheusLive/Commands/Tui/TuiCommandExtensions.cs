@@ -21,7 +21,7 @@ public static class TuiCommandExtensions
         services.AddSingleton(sp => new MappingTargetCatalogs(
             sp.GetRequiredService<OrpheusLive.Spotify.Auth.SpotifyTokenStore>(), sp.GetRequiredService<SpotifyClient>,
             sp.GetRequiredService<Lazy<OrpheusLive.Library.MusicLibrary>>(),
-            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<OrpheusLive.Library.LibraryOptions>>().Value));
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<OrpheusLive.Library.LibraryOptions>>()));
         services.AddSingleton<MusicLibraryCatalog>();
         services.AddCliCommand<RunCommand>();
         services.AddCliCommand<MapCommand>();
