@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using OrpheusLive.Audio.Decoding;
 using OrpheusLive.Audio.Decoding.Formats;
 using OrpheusLive.Commands.Tui;
@@ -25,7 +26,7 @@ public sealed class MappingTargetCatalogTests : IDisposable
         await library.ScanAsync([music], null, null, TestContext.Current.CancellationToken);
         var analysed = library.List().Where(t => t.Mood is not null).ToList();
 
-        var choices = await new LibraryMoodCatalog(new Lazy<MusicLibrary>(library)).ListAsync(TestContext.Current.CancellationToken);
+        var choices = await new LibraryMoodCatalog(Tracks(library, "library.db")).ListAsync(TestContext.Current.CancellationToken);
 
         choices.Select(c => c.Target).ShouldBe(
             analysed.Select(t => $"library:{t.Mood}").Distinct().Order(StringComparer.OrdinalIgnoreCase), "one target per analysed mood; the broken file adds none");
@@ -41,8 +42,12 @@ public sealed class MappingTargetCatalogTests : IDisposable
     {
         using var library = MusicLibrary.Open(new LibraryOptions { Database = _dir.File("empty.db") }, new AudioDecoder(AudioFormats.All()));
 
-        (await new LibraryMoodCatalog(new Lazy<MusicLibrary>(library)).ListAsync(TestContext.Current.CancellationToken)).ShouldBeEmpty();
+        (await new LibraryMoodCatalog(Tracks(library, "empty.db")).ListAsync(TestContext.Current.CancellationToken)).ShouldBeEmpty();
     }
 
     public void Dispose() => _dir.Dispose();
+
+    /// <summary>The library as the app's catalog reads it (the one the dashboard's library view uses).</summary>
+    private MusicLibraryCatalog Tracks(MusicLibrary library, string database) =>
+        new(new Lazy<MusicLibrary>(library), Options.Create(new LibraryOptions { Database = _dir.File(database) }));
 }

@@ -1,6 +1,5 @@
-using OrpheusLive.Library;
-using OrpheusLive.Library.Storage;
 using OrpheusLive.Tui.Editor;
+using OrpheusLive.Tui.Library;
 
 namespace OrpheusLive.Commands.Tui;
 
@@ -8,21 +7,21 @@ namespace OrpheusLive.Commands.Tui;
 /// The music library's moods for the mapping editor: each mood that has analysed tracks, as the target
 /// <c>library:&lt;mood&gt;</c> (the built-in player then picks that mood's tracks nearest the mood's point).
 /// </summary>
-/// <param name="library">The library, opened on first use (a damaged database is reported by the editor, not at start).</param>
-public sealed class LibraryMoodCatalog(Lazy<MusicLibrary> library) : ITargetCatalog
+/// <param name="tracks">The library's tracks as the library view reads them (a mood only for analysed ones).</param>
+public sealed class LibraryMoodCatalog(ILibraryCatalog tracks) : ITargetCatalog
 {
     /// <inheritdoc />
     public string Title => "library moods";
 
     /// <inheritdoc />
-    /// <exception cref="LibraryStoreException">The library database cannot be used (the editor shows the message).</exception>
-    public Task<IReadOnlyList<TargetChoice>> ListAsync(CancellationToken cancellationToken)
+    /// <exception cref="OrpheusLive.Library.Storage.LibraryStoreException">The library database cannot be used (the editor shows the message).</exception>
+    public async Task<IReadOnlyList<TargetChoice>> ListAsync(CancellationToken cancellationToken)
     {
-        IReadOnlyList<TargetChoice> choices = [.. library.Value.List()
-            .Where(t => t.Status == TrackStatus.Analysed && !string.IsNullOrEmpty(t.Mood))
+        var all = await tracks.ListAsync(cancellationToken).ConfigureAwait(false);
+        return [.. all
+            .Where(t => !string.IsNullOrEmpty(t.Mood))
             .GroupBy(t => t.Mood!, StringComparer.OrdinalIgnoreCase)
             .OrderBy(g => g.Key, StringComparer.OrdinalIgnoreCase)
             .Select(g => new TargetChoice($"{g.Key} ({g.Count()} tracks)", $"library:{g.Key.ToLowerInvariant()}"))];
-        return Task.FromResult(choices);
     }
 }

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-using OrpheusLive.Library;
 using OrpheusLive.Spotify.Api;
 using OrpheusLive.Spotify.Auth;
 using OrpheusLive.Tui.Editor;
@@ -11,7 +9,7 @@ namespace OrpheusLive.Commands.Tui;
 /// picking a folder: the user's Spotify playlists while logged in, and the music library's moods once a scan made one
 /// (a library that was never scanned is not created by looking at it).
 /// </summary>
-public sealed class MappingTargetCatalogs(SpotifyTokenStore tokens, Func<SpotifyClient> spotify, Lazy<MusicLibrary> library, IOptions<LibraryOptions> libraryOptions)
+public sealed class MappingTargetCatalogs(SpotifyTokenStore tokens, Func<SpotifyClient> spotify, MusicLibraryCatalog library)
 {
     /// <summary>The catalogs on offer now, in key order (F3, F4, …).</summary>
     public IReadOnlyList<ITargetCatalog> Available()
@@ -22,7 +20,7 @@ public sealed class MappingTargetCatalogs(SpotifyTokenStore tokens, Func<Spotify
             catalogs.Add(new SpotifyPlaylistCatalog(spotify));
         }
 
-        if (File.Exists(libraryOptions.Value.Database))
+        if (library.HasLibrary)
         {
             catalogs.Add(new LibraryMoodCatalog(library));
         }

@@ -12,10 +12,13 @@ namespace OrpheusLive.Commands.Tui;
 /// </summary>
 public sealed class MusicLibraryCatalog(Lazy<MusicLibrary> library, IOptions<LibraryOptions> options) : ILibraryCatalog
 {
+    /// <summary>True once a scan has made the library's database (before that, nothing is opened or created).</summary>
+    public bool HasLibrary => File.Exists(options.Value.Database);
+
     /// <inheritdoc />
     public Task<IReadOnlyList<LibraryTrack>> ListAsync(CancellationToken cancellationToken)
     {
-        if (!File.Exists(options.Value.Database))
+        if (!HasLibrary)
         {
             return Task.FromResult<IReadOnlyList<LibraryTrack>>([]);
         }

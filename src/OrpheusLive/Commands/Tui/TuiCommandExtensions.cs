@@ -20,8 +20,7 @@ public static class TuiCommandExtensions
             SpotifyPlaybackDevices.For(player, sp.GetRequiredService<SpotifyClient>));
         services.AddSingleton(sp => new MappingTargetCatalogs(
             sp.GetRequiredService<OrpheusLive.Spotify.Auth.SpotifyTokenStore>(), sp.GetRequiredService<SpotifyClient>,
-            sp.GetRequiredService<Lazy<OrpheusLive.Library.MusicLibrary>>(),
-            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<OrpheusLive.Library.LibraryOptions>>()));
+            sp.GetRequiredService<MusicLibraryCatalog>()));
         services.AddSingleton<MusicLibraryCatalog>();
         services.AddCliCommand<RunCommand>();
         services.AddCliCommand<MapCommand>();
