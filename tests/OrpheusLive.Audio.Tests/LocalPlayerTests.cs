@@ -78,6 +78,36 @@ public sealed class LocalPlayerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_new_mood_s_track_is_recorded_for_the_echo_canceller_after_the_previous_track_s_tail_not_over_it()
+    {
+        var chill = MakeFolder("chill", "a.wav");
+        var upbeat = MakeFolder("upbeat", "b.wav");
+        var outputs = new FakeOutputFactory();
+        // A clock that stands still: every block is written before it is heard, as on a real output whose buffer is
+        // full. The next mood's track is queued behind the last one's tail, so it is heard after it, not "now".
+        var reference = new OrpheusLive.Audio.Echo.EchoReference(seconds: 60, clock: new Microsoft.Extensions.Time.Testing.FakeTimeProvider());
+        var origin = reference.Now;
+        await using var player = new LocalPlayer(new LocalPlayerOptions { FadeMilliseconds = 50 }, outputs, logger: null, ExternalDecoders.None, new Random(7))
+        {
+            EchoReference = reference,
+        };
+
+        await player.PlayAsync(new PlayRequest("chill", [chill], Shuffle: false), _ct);
+        await Eventually(() => outputs.Output.SamplesWritten > 16_000, "a second of chill reaches the output");
+        (await player.PlayAsync(new PlayRequest("upbeat", [upbeat], Shuffle: false), _ct)).Started.ShouldBeTrue();
+        var switched = outputs.Output.SamplesWritten;
+        await Eventually(() => outputs.Output.SamplesWritten > switched + 16_000, "a second of upbeat reaches the output");
+        await player.StopAsync(_ct);
+
+        // Everything written (16 kHz mono, tapped block by block before the output takes it) is one continuous
+        // recording: the last full-level stretch sits at the end of it.
+        var written = outputs.Output.SamplesWritten;
+        var tail = new float[1600];
+        reference.Read(origin + TimeSpan.FromSeconds((written - 3200) / 16_000.0), tail);
+        Math.Sqrt(tail.Sum(v => v * (double)v) / tail.Length).ShouldBeGreaterThan(0.1, "upbeat's last second, dated after chill's");
+    }
+
+    [Fact]
     public async Task Same_mood_again_does_not_restart()
     {
         var folder = MakeFolder("chill", "a.wav", "b.wav");

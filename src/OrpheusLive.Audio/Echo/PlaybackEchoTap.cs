@@ -12,6 +12,9 @@ namespace OrpheusLive.Audio.Echo;
 /// write jitters by up to a block, while the samples follow each other exactly. The count starts at the clock when
 /// writing starts (or resumes after a pause, or falls behind the clock after an underrun); whatever the device and the
 /// air add after that is the delay the canceller estimates (0–500 ms; the output buffer is 150 ms by default).
+/// One tap per opened output, shared by every track played through it: a new track's first block is queued behind the
+/// previous track's tail, and a tap per track would date it at the clock instead (measured on PulseAudio: the delay
+/// jumped by ~125 ms at every mood change and SpeexDSP reset itself).
 /// Allocation-free after construction; one thread (the playback thread) calls it.
 /// </remarks>
 public sealed class PlaybackEchoTap

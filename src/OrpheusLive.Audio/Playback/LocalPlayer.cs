@@ -28,6 +28,9 @@ public sealed class LocalPlayer : IPlayer
     private readonly Random _random;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private IAudioOutput? _output;
+    // One tap per opened output, shared by its sessions: a new track's first block is queued behind the previous
+    // track's tail, so its samples are dated after that tail's, not at the clock when it is written.
+    private PlaybackEchoTap? _echoTap;
     private PlaybackSession? _session;
     private volatile NowPlaying? _current;
     private bool _disposed;
@@ -92,7 +95,14 @@ public sealed class LocalPlayer : IPlayer
             IAudioOutput output;
             try
             {
-                output = _output ??= _outputs.Open();
+                if (_output is null)
+                {
+                    _output = _outputs.Open();
+                    _echoTap = EchoReference is null ? null
+                        : new PlaybackEchoTap(EchoReference, _output.SampleRate, _output.Channels, PlaybackSession.BlockFrames);
+                }
+
+                output = _output;
             }
             catch (AudioOutputException e)
             {
@@ -100,7 +110,7 @@ public sealed class LocalPlayer : IPlayer
             }
 
             var session = new PlaybackSession(request.Mood, selection.Target!, selection.Files, request.Shuffle, output,
-                _decoders, _options, _logger, _random, OnSessionChanged, selection.Next, EchoReference);
+                _decoders, _options, _logger, _random, OnSessionChanged, selection.Next, _echoTap);
             _session = session;
             Publish(session);
             session.Start();

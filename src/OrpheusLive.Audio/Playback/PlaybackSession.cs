@@ -10,7 +10,8 @@ namespace OrpheusLive.Audio.Playback;
 /// </summary>
 internal sealed class PlaybackSession
 {
-    private const int BlockFrames = 1024;
+    /// <summary>Frames converted and written per step (also the echo tap's step).</summary>
+    internal const int BlockFrames = 1024;
     // From the music library the playlist has no end: give up after this many unplayable picks in a row.
     private const int MaxLibraryFailuresInARow = 20;
     private readonly IAudioOutput _output;
@@ -35,7 +36,7 @@ internal sealed class PlaybackSession
 
     public PlaybackSession(string mood, string target, IReadOnlyList<string> files, bool shuffle, IAudioOutput output,
         ExternalDecoders decoders, LocalPlayerOptions options, ILogger logger, Random random, Action<PlaybackSession> changed,
-        Func<string?>? next = null, EchoReference? echoReference = null)
+        Func<string?>? next = null, PlaybackEchoTap? echoTap = null)
     {
         _next = next;
         Mood = mood;
@@ -50,7 +51,7 @@ internal sealed class PlaybackSession
         _changed = changed;
         var fadeFrames = options.FadeMilliseconds * output.SampleRate / 1000;
         _fadeStep = fadeFrames <= 0 ? 1f : 1f / fadeFrames;
-        if (echoReference is not null) _echoTap = new PlaybackEchoTap(echoReference, output.SampleRate, output.Channels, BlockFrames);
+        _echoTap = echoTap;
         if (_shuffle && next is null) Shuffle(_files);
         // Known before the thread starts, so Current names the track as soon as PlayAsync returns.
         _title = _files.Count > 0 ? Path.GetFileName(_files[0]) : null;

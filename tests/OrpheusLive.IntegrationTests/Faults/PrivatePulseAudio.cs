@@ -91,10 +91,14 @@ internal sealed partial class PrivatePulseAudio : IAsyncDisposable
     }
 
     /// <summary>Plugs in another sine source (a USB microphone stand-in); returns its module index for <see cref="UnloadModuleAsync"/>.</summary>
-    public async Task<string> LoadSineSourceAsync(string name, int frequency)
+    public Task<string> LoadSineSourceAsync(string name, int frequency) =>
+        LoadModuleAsync("module-sine-source", $"source_name={name}", "rate=16000", $"frequency={frequency}");
+
+    /// <summary>Loads <paramref name="module"/> with <paramref name="arguments"/> (<c>pactl load-module</c>); returns its index.</summary>
+    public async Task<string> LoadModuleAsync(string module, params string[] arguments)
     {
-        var (code, output) = await PactlAsync("load-module", "module-sine-source", $"source_name={name}", "rate=16000", $"frequency={frequency}");
-        code.ShouldBe(0, output);
+        var (code, output) = await PactlAsync(["load-module", module, .. arguments]);
+        code.ShouldBe(0, $"pactl load-module {module} {string.Join(' ', arguments)}: {output}");
         var index = output.Trim();
         int.TryParse(index, out _).ShouldBeTrue($"pactl load-module answered '{index}'");
         return index;
