@@ -2,6 +2,7 @@ using System.Text.Json;
 using OrpheusLive.Audio.Echo;
 using OrpheusLive.Audio.Wav;
 using OrpheusLive.IntegrationTests.Faults;
+using OrpheusLive.Tests.Shared;
 
 namespace OrpheusLive.IntegrationTests;
 
@@ -51,6 +52,8 @@ public sealed class EchoDecisionTests
         var baseline = await SpeechAloneAsync(speech, moods);
         baseline.Decisions.Count.ShouldBe(4, "the demo's four blocks each change the music on the speech alone");
 
+        // The real-time part: one such test at a time across the test processes of ./test.
+        using var realTime = await RealTimeAudioLock.AcquireAsync(TestContext.Current.CancellationToken);
         using var on = new Room("on", "speex");
         using var off = new Room("off", "off");
         await on.SetUpAsync(pulse);

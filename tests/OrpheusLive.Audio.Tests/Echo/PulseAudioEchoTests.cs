@@ -1,3 +1,4 @@
+using OrpheusLive.Tests.Shared;
 using OrpheusLive.Audio.Echo;
 using OrpheusLive.Audio.Playback;
 using OrpheusLive.Audio.Sources;
@@ -23,6 +24,8 @@ public sealed class PulseAudioEchoTests(PulseAudioFixture pulse)
         using var canceller = new EchoCanceller();
         if (canceller.UnavailableReason is { } reason) Assert.Skip(reason);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        // One real-time audio test at a time across the test processes of ./test; its 120 s start after the wait.
+        using var realTime = await RealTimeAudioLock.AcquireAsync(TestContext.Current.CancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(120));
         using var dir = new TempDirectory();
         var folder = Path.Combine(dir.Path, "chill");
