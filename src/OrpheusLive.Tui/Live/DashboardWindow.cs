@@ -127,11 +127,12 @@ public sealed class DashboardWindow : Runnable
         shortcuts.Add(new Shortcut(Key.M, "Mapping", EditMapping));
         _library = new Shortcut(Key.L, "Library", ShowLibrary);
         shortcuts.Add(_library);
+        shortcuts.Add(new Shortcut(Key.Q, "Quit", _session.QuitAll));
         if (options.Enrolment is not null)
         {
-            shortcuts.Add(new Shortcut(Key.C, "Calibrate", Calibrate));
+            shortcuts.Add(new Shortcut(Key.C, "Calibrate", Calibrate)); // after Quit: a narrow screen clips this hint, never Quit ([c] still works)
         }
-        shortcuts.Add(new Shortcut(Key.Q, "Quit", _session.QuitAll));
+
         var libraryIndex = shortcuts.IndexOf(_library);
         var statusBar = new StatusBar(shortcuts);
 

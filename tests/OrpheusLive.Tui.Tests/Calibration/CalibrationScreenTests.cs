@@ -15,9 +15,9 @@ public sealed class CalibrationScreenTests : IDisposable
 
     public void Dispose() => _profiles.Delete(recursive: true);
 
-    private static Task<HeadlessTerminal> StartAsync(TestPipeline pipeline, IEnrolmentStudio studio) =>
+    private static Task<HeadlessTerminal> StartAsync(TestPipeline pipeline, IEnrolmentStudio studio, int width = 110, int height = 34) =>
         HeadlessTerminal.StartAsync(options => TerminalDashboard.RunAsync(pipeline, new InMemoryMoodMapStore(InMemoryMoodMapStore.DefaultMap()), null,
-            new DashboardOptions { Terminal = options, Enrolment = studio }, CancellationToken.None));
+            new DashboardOptions { Terminal = options, Enrolment = studio }, CancellationToken.None), width, height);
 
     private static bool Has(string screen, string text) => screen.Contains(text, StringComparison.Ordinal);
 
@@ -105,6 +105,20 @@ public sealed class CalibrationScreenTests : IDisposable
         ui.Press(Key.Esc).WaitFor(s => Has(s, "Timeline"), "the dashboard").ShouldNotContain("Leave calibration?");
 
         pipeline.Calls.ShouldBe(["pause-listening"], "only the test paused; the screen neither paused nor resumed");
+    }
+
+    [Fact]
+    public async Task The_status_bar_offers_c_and_a_narrow_screen_still_shows_quit()
+    {
+        var studio = new WavEnrolmentStudio(_profiles.FullName);
+        await using (var wide = await StartAsync(new TestPipeline(), studio))
+        {
+            wide.Rows().ShouldContain(r => Has(r, "q  Quit") && Has(r, "c  Calibrate"));
+        }
+
+        await using var narrow = await StartAsync(new TestPipeline(), studio, width: 80, height: 24);
+        narrow.Rows().ShouldContain(r => Has(r, "q  Quit"), "the calibrate hint comes after Quit, so a narrow bar clips it, never Quit");
+        narrow.Press(Key.C).WaitFor(s => Has(s, "Line 1 of 8"), "the calibration screen from a narrow dashboard");
     }
 
     [Fact]
