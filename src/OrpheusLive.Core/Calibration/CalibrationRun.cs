@@ -88,7 +88,6 @@ public sealed class CalibrationRun(PersonalCalibration step, string profile, Act
     /// </summary>
     public void Process(ReadOnlySpan<float> window, ReadOnlySpan<float> probabilities, Span<float> adapted, double weight, double t)
     {
-        SpeakerProfile snapshot;
         lock (_gate)
         {
             Step.Process(window, probabilities, adapted, weight);
@@ -97,11 +96,10 @@ public sealed class CalibrationRun(PersonalCalibration step, string profile, Act
                 return;
             }
 
+            // Handed over under the lock: a host that numbers its saves numbers this one before any later Replace.
             _lastCheckpoint = t;
-            snapshot = Step.Adaptation.Profile;
+            checkpoint(Step.Adaptation.Profile);
         }
-
-        checkpoint(snapshot);
     }
 
     /// <summary>A snapshot of what this run has learnt so far (thread-safe).</summary>

@@ -334,6 +334,11 @@ public sealed class CalibrationScreen : Runnable
                 show = () =>
                 {
                     _busy = _enrolment is null;
+                    if (_enrolment is null)
+                    {
+                        _intro.Text = "Calibration is not available; Esc goes back.";
+                    }
+
                     _status.Text = $"{failure}: {message}";
                     if (_enrolment is not null && !_finished)
                     {
