@@ -107,6 +107,27 @@ public sealed class EnrolmentSessionTests
     }
 
     [Fact]
+    public void A_running_calibration_that_can_be_replaced_still_allocates_nothing_per_window()
+    {
+        var step = new PersonalCalibration(new CalibrationOptions(), SyntheticSpeaker.Labels, Model);
+        step.StartSession(null);
+        var run = new CalibrationRun(step, "alice");
+        var speaker = new SyntheticSpeaker(SyntheticSpeaker.Bias("sad", 1.0), seed: 35);
+        var windows = speaker.MixedSession(16).Select(speaker.Window).ToArray();
+        var audio = TestVoices.Low(1);
+        var output = new float[SyntheticSpeaker.Labels.Length];
+        run.Process(audio, windows[0], output, 1, 3);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < windows.Length; i++)
+        {
+            run.Process(audio, windows[i], output, 1 / 3.0, 4 + i);
+        }
+
+        (GC.GetAllocatedBytesForCurrentThread() - before).ShouldBe(0, "the lock that lets the dashboard replace the profile costs no allocation");
+    }
+
+    [Fact]
     public async Task The_recorder_reads_one_line_of_audio_and_reports_its_progress_in_audio_time()
     {
         var audio = new Sources(() => new ArraySource(Audio.Segments((5, 1)), chunk: 4000));
