@@ -125,6 +125,62 @@ public sealed partial class TuiTmuxTests(PrivateSessionBus bus) : IClassFixture<
     }
 
     [Fact]
+    public async Task C_on_the_dashboard_records_lines_from_the_microphone_saves_the_profile_and_resumes_listening()
+    {
+        SkipUnlessRunnable();
+        await using var pulse = await Faults.PrivatePulseAudio.StartOrSkipAsync();
+        using var dir = new TempDirectory();
+        var exitFile = dir.File("exit.txt");
+        var environment = string.Join(' ', pulse.ClientEnvironment.Where(e => e.Value is not null).Select(e => $"{e.Key}={Quote(e.Value!)}"));
+        await using var tmux = await Tmux.StartAsync(
+            $"cd {Quote(OrpheusProcess.AppDirectory)} && unset PULSE_SOURCE PULSE_SINK; ORPHEUS_CONFIG_DIR={Quote(dir.Path)} {environment} " +
+            $"{AppCommand()} run --input {Quote(OrpheusProcess.DemoWav)} --player console; " +
+            $"echo EXIT=$? > {Quote(exitFile)}; sleep 120",
+            width: 110, height: 34);
+        await tmux.WaitForAsync(s => s.Contains("Listening — demo.wav", StringComparison.Ordinal) && s.Contains("c  Calibrate", StringComparison.Ordinal),
+            DashboardTimeout, "the dashboard with [c] in its status bar");
+
+        await tmux.SendKeysAsync("c");
+        var prompt = await tmux.WaitForAsync(s => LineOf().IsMatch(s) && s.Contains("Line 1 of", StringComparison.Ordinal), DashboardTimeout, "the first prompt");
+        prompt.ShouldContain("Say this calmly (neutral):");
+        prompt.ShouldContain("Listening is paused");
+
+        // Two lines from the private daemon's default source (a sine), 6 s of audio each; the rest skipped.
+        await tmux.SendKeysAsync("Space");
+        await tmux.WaitForAsync(s => s.Contains("Recording… ", StringComparison.Ordinal) || s.Contains("Line 2 of", StringComparison.Ordinal), StepTimeout, "the recording");
+        await tmux.WaitForAsync(s => s.Contains("Line 2 of", StringComparison.Ordinal), StepTimeout, "the second prompt");
+        await tmux.SendKeysAsync("Enter");
+        var third = await tmux.WaitForAsync(s => s.Contains("Line 3 of", StringComparison.Ordinal), StepTimeout, "the third prompt");
+        var lines = int.Parse(LineOf().Match(third).Groups["count"].Value, System.Globalization.CultureInfo.InvariantCulture);
+        for (var line = 3; line <= lines; line++)
+        {
+            await tmux.SendKeysAsync("s");
+            var next = line;
+            await tmux.WaitForAsync(s => s.Contains(next == lines ? "All lines done" : $"Line {next + 1} of", StringComparison.Ordinal), StepTimeout, $"line {line} skipped");
+        }
+
+        var table = await tmux.WaitForAsync(s => s.Contains("mean", StringComparison.Ordinal), StepTimeout, "the before/after table");
+        table.ShouldMatch(@"line 1\s+neutral\s+\d+ % →\s+\d+ %");
+        table.ShouldMatch(@"line 2\s+happy\s+\d+ % →\s+\d+ %");
+        await tmux.SendKeysAsync("Enter");
+        await tmux.WaitForAsync(s => s.Contains("Saved profile 'default'", StringComparison.Ordinal), StepTimeout, "the save");
+        var profile = Path.Combine(dir.Path, "profiles", "default.json");
+        using (var saved = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(profile, TestContext.Current.CancellationToken)))
+        {
+            saved.RootElement.GetProperty("enrolled_clips").GetInt32().ShouldBe(2);
+        }
+
+        await tmux.SendKeysAsync("Escape");
+        // The notice shows at once; the resumed state at the dashboard's next redraw (at most 4 a second).
+        await tmux.WaitForAsync(s => s.Contains("Calibration profile saved", StringComparison.Ordinal) && s.Contains("Listening — demo.wav", StringComparison.Ordinal),
+            StepTimeout, "the dashboard again, listening resumed");
+        await tmux.SendKeysAsync("q");
+        (await WaitForFileAsync(exitFile, StepTimeout)).Trim().ShouldBe("EXIT=0");
+        using var after = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(profile, TestContext.Current.CancellationToken));
+        after.RootElement.GetProperty("enrolled_clips").GetInt32().ShouldBe(2, "the run's final save keeps the enrolment");
+    }
+
+    [Fact]
     public async Task Without_a_terminal_the_mapping_editor_explains_what_to_use_instead()
     {
         using var config = new TempDirectory();
@@ -201,6 +257,9 @@ public sealed partial class TuiTmuxTests(PrivateSessionBus bus) : IClassFixture<
     }
 
     private static string Quote(string value) => "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+
+    [GeneratedRegex(@"Line \d+ of (?<count>\d+)")]
+    private static partial Regex LineOf();
 
     [GeneratedRegex(@"Mood\s{2,}(?<mood>\S+)")]
     private static partial Regex MoodLine();

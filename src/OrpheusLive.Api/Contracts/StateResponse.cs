@@ -49,6 +49,9 @@ public sealed record StateResponse(
     /// <summary>Recent music decisions, oldest first, as on the event stream.</summary>
     public IReadOnlyList<JsonElement> Timeline { get; init; } = [];
 
+    /// <summary>Personal calibration: whether and how far it adapted to the listener (null without a session).</summary>
+    public CalibrationResponse? Calibration { get; init; }
+
     /// <summary>Active warnings and errors with their ids (<see cref="Warnings"/> has just the messages).</summary>
     public IReadOnlyList<WarningResponse> WarningDetails { get; init; } = [];
 }

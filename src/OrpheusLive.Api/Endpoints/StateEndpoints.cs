@@ -62,6 +62,7 @@ public static class StateEndpoints
             Affect = state.Affect is { } a ? new AffectResponse(Math.Round(a.Valence, 4), Math.Round(a.Arousal, 4)) : null,
             Latency = new LatencyResponse(state.Latency.Windows, Math.Round(state.Latency.P50Ms, 2), Math.Round(state.Latency.P95Ms, 2)),
             Timeline = [.. state.Timeline.Select(d => EventJson.ToElement(eventJson, d))],
+            Calibration = state.Calibration is { } calibration ? CalibrationResponse.From(calibration) : null,
             WarningDetails = [.. state.Warnings.Select(w => new WarningResponse(w.Id, w.Severity.ToString().ToLowerInvariant(), w.Message, Math.Round(w.T, 3)))],
         };
     }

@@ -7,7 +7,9 @@ namespace OrpheusLive.Core.Calibration;
 /// <summary>
 /// Personal calibration for one run of the live pipeline: the per-window step (already started from the listener's
 /// profile by the host), the profile's name for the state, and where to hand snapshots of what was learnt so the host
-/// can save them (the core does no I/O). Used on the pipeline's window thread only.
+/// can save them (the core does no I/O). Windows are calibrated on the pipeline's window thread; <see cref="Snapshot"/>
+/// and <see cref="Replace"/> may be called from any thread (the dashboard's enrolment reads and replaces the profile
+/// of the running pipeline).
 /// </summary>
 /// <param name="step">The calibration step (its session already started).</param>
 /// <param name="profile">The profile's name (<c>--profile NAME</c>), shown in the state.</param>
@@ -15,6 +17,7 @@ namespace OrpheusLive.Core.Calibration;
 /// it adapts; must return quickly (queue the save). Null: no checkpoints (the host saves at the end).</param>
 public sealed class CalibrationRun(PersonalCalibration step, string profile, Action<SpeakerProfile>? checkpoint = null)
 {
+    private readonly Lock _gate = new();
     private double _lastCheckpoint;
     private float[] _adapted = [];
 
@@ -30,8 +33,11 @@ public sealed class CalibrationRun(PersonalCalibration step, string profile, Act
     /// <summary>What the state shows now.</summary>
     public CalibrationState State()
     {
-        var a = Step.Adaptation;
-        return new CalibrationState(Step.Enabled, Profile, a.Gate, a.Weight, a.Strength, a.EnrolledClips, Step.VoiceChanges);
+        lock (_gate)
+        {
+            var a = Step.Adaptation;
+            return new CalibrationState(Step.Enabled, Profile, a.Gate, a.Weight, a.Strength, a.EnrolledClips, Step.VoiceChanges);
+        }
     }
 
     /// <summary>
@@ -82,13 +88,40 @@ public sealed class CalibrationRun(PersonalCalibration step, string profile, Act
     /// </summary>
     public void Process(ReadOnlySpan<float> window, ReadOnlySpan<float> probabilities, Span<float> adapted, double weight, double t)
     {
-        Step.Process(window, probabilities, adapted, weight);
-        if (checkpoint is null || !Step.Enabled || t - _lastCheckpoint < CheckpointSeconds)
+        lock (_gate)
         {
-            return;
-        }
+            Step.Process(window, probabilities, adapted, weight);
+            if (checkpoint is null || !Step.Enabled || t - _lastCheckpoint < CheckpointSeconds)
+            {
+                return;
+            }
 
-        _lastCheckpoint = t;
-        checkpoint(Step.Adaptation.Profile);
+            // Handed over under the lock: a host that numbers its saves numbers this one before any later Replace.
+            _lastCheckpoint = t;
+            checkpoint(Step.Adaptation.Profile);
+        }
+    }
+
+    /// <summary>A snapshot of what this run has learnt so far (thread-safe).</summary>
+    public SpeakerProfile Snapshot()
+    {
+        lock (_gate)
+        {
+            return Step.Adaptation.Profile;
+        }
+    }
+
+    /// <summary>
+    /// Continues this run from <paramref name="profile"/> as it is (an enrolment made while the pipeline ran, started
+    /// from <see cref="Snapshot"/>): the next window is calibrated with it. Thread-safe.
+    /// </summary>
+    /// <exception cref="CalibrationProfileException">The profile does not fit the model; nothing changes.</exception>
+    public void Replace(SpeakerProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        lock (_gate)
+        {
+            Step.Adaptation.Load(profile);
+        }
     }
 }

@@ -1,3 +1,4 @@
+using OrpheusLive.Tui.Calibration;
 using OrpheusLive.Tui.Editor;
 using OrpheusLive.Tui.Hosting;
 using OrpheusLive.Tui.Library;
@@ -15,6 +16,9 @@ public sealed class DashboardOptions
 
     /// <summary>The user's music library for the library view ([l]), or null when the host has none.</summary>
     public ILibraryCatalog? Library { get; init; }
+
+    /// <summary>The enrolment behind the calibration screen ([c]), or null when the host has none.</summary>
+    public IEnrolmentStudio? Enrolment { get; init; }
 
     /// <summary>Shortest time between two redraws for new states (at most four a second by default).</summary>
     public TimeSpan RedrawInterval { get; init; } = TimeSpan.FromMilliseconds(250);

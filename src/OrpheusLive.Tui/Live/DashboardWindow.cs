@@ -2,6 +2,7 @@ using System.Collections.ObjectModel;
 using OrpheusLive.Core.Moods;
 using OrpheusLive.Core.Pipeline;
 using OrpheusLive.Core.Pipeline.State;
+using OrpheusLive.Tui.Calibration;
 using OrpheusLive.Tui.Devices;
 using OrpheusLive.Tui.Editor;
 using OrpheusLive.Tui.Hosting;
@@ -127,6 +128,11 @@ public sealed class DashboardWindow : Runnable
         _library = new Shortcut(Key.L, "Library", ShowLibrary);
         shortcuts.Add(_library);
         shortcuts.Add(new Shortcut(Key.Q, "Quit", _session.QuitAll));
+        if (options.Enrolment is not null)
+        {
+            shortcuts.Add(new Shortcut(Key.C, "Calibrate", Calibrate)); // after Quit: a narrow screen clips this hint, never Quit ([c] still works)
+        }
+
         var libraryIndex = shortcuts.IndexOf(_library);
         var statusBar = new StatusBar(shortcuts);
 
@@ -269,6 +275,7 @@ public sealed class DashboardWindow : Runnable
             'd' => ChooseDevice,
             'm' => EditMapping,
             'l' => ShowLibrary,
+            'c' => Calibrate,
             'x' => DismissSelectedWarning,
             'q' => _session.QuitAll,
             _ => null,
@@ -390,6 +397,20 @@ public sealed class DashboardWindow : Runnable
         }
 
         LibraryView.Run(_session, library, "back to the dashboard", _options.ControlTimeout);
+    }
+
+    private void Calibrate()
+    {
+        if (_options.Enrolment is not { } studio)
+        {
+            Notify("Calibration is not available here; run 'orpheus calibrate'.");
+            return;
+        }
+
+        if (CalibrationScreen.Run(_session, studio, _pipeline, "back to the dashboard") && !_session.Quitting)
+        {
+            Notify("Calibration profile saved; listening uses it now.");
+        }
     }
 
     private void DismissSelectedWarning()

@@ -1,11 +1,14 @@
 using System.Text.Json;
+using OrpheusLive.Api.Contracts;
 using OrpheusLive.Core.Pipeline;
 
 namespace OrpheusLive.Commands;
 
 /// <summary>
 /// The one-object-per-line JSON of <c>listen --json</c> (a contract used by scripts and acceptance checks):
-/// <c>{"type":"window","t",…,"speech","emotion","confidence","scores":{…},"valence","arousal","latency_ms"}</c> (valence and arousal in [-1, 1], null without speech) and
+/// <c>{"type":"window","t",…,"speech","emotion","confidence","scores":{…},"valence","arousal","latency_ms","speech_fraction","level_dbfs","calibration"}</c>
+/// (valence and arousal in [-1, 1], null without speech; calibration as in <c>/api/state</c>, null on windows it did not
+/// calibrate: no speech, or no calibration in the run) and
 /// <c>{"type":"decision","t","emotion","mood","target"}</c>; status lines are
 /// <c>{"type":"status","t","id","level","message"}</c> (plus <c>"resolves"</c>, the id of the warning a recovery ends).
 /// </summary>
@@ -53,6 +56,16 @@ public static class PipelineEventJson
                 json.WriteNumber("latency_ms", Math.Round(w.LatencyMs, 2));
                 json.WriteNumber("speech_fraction", Math.Round(w.SpeechFraction, 3));
                 json.WriteNumber("level_dbfs", Math.Round(w.LevelDbfs, 1));
+                if (w.Calibration is { } calibration)
+                {
+                    json.WritePropertyName("calibration");
+                    CalibrationResponse.Write(json, calibration);
+                }
+                else
+                {
+                    json.WriteNull("calibration");
+                }
+
                 break;
             case DecisionEvent d:
                 json.WriteString("type", "decision");

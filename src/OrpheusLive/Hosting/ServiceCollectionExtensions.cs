@@ -145,6 +145,8 @@ public static class ServiceCollectionExtensions
         services.AddCliCommand<SoakCommand>();
         services.AddLibraryCommands();
         services.AddCliCommand<CalibrateCommand>();
+        services.AddSingleton<EnrolmentSetup>();
+        services.AddSingleton<DashboardEnrolment>();
         services.AddSpotifyCommands();
         services.AddTuiCommands();
         services.AddApiCommands();

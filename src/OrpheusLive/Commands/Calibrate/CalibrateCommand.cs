@@ -1,14 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.Extensions.Options;
 using OrpheusLive.Audio.Decoding;
 using OrpheusLive.Cli;
 using OrpheusLive.Core.Audio;
 using OrpheusLive.Core.Calibration;
-using OrpheusLive.Core.Emotions;
-using OrpheusLive.Core.Pipeline;
-using OrpheusLive.Hosting;
 using OrpheusLive.Storage;
 
 namespace OrpheusLive.Commands.Calibrate;
@@ -16,17 +12,14 @@ namespace OrpheusLive.Commands.Calibrate;
 /// <summary>
 /// <c>orpheus calibrate</c>: enrolment. The listener reads about a minute of short lines, each in a given emotion
 /// (<see cref="EnrolmentPrompt.For"/>; or WAV files named by emotion with <c>--input-dir</c>); the clips go through the
-/// live clip path and <see cref="ISpeakerAdaptation.Enrol"/>, the before/after confidence in each asked emotion is shown
-/// and the profile is saved (it continues from what the profile already knew).
+/// live clip path and <see cref="ISpeakerAdaptation.Enrol"/> (one <see cref="EnrolmentSession"/>, as the dashboard's
+/// calibration screen runs it), the before/after confidence in each asked emotion is shown and the profile is saved (it
+/// continues from what the profile already knew).
 /// </summary>
 public sealed class CalibrateCommand(
-    Lazy<IEmotionClassifier> classifier,
-    Func<ISpeechDetector> speechDetector,
+    EnrolmentSetup enrolment,
     IAudioDecoder decoder,
-    IAudioSourceFactory audio,
-    FileSpeakerProfileStore profiles,
-    IOptions<ListenOptions> listen,
-    IOptions<CalibrationOptions> calibration) : CliCommand("calibrate", "Teach OrpheusLive your voice: read ~10 short lines in given emotions (about a minute)")
+    IAudioSourceFactory audio) : CliCommand("calibrate", "Teach OrpheusLive your voice: read ~10 short lines in given emotions (about a minute)")
 {
     private static readonly TimeSpan MaxClip = TimeSpan.FromMinutes(1);
 
@@ -66,28 +59,35 @@ public sealed class CalibrateCommand(
 
         var seconds = args.GetValue(_seconds);
         var json = args.GetValue(_json);
-        var model = classifier.Value;
-        var analyzer = new ClipAnalyzer(new WindowAnalyzer(model, speechDetector(), listen.Value.MinSpeechFraction), listen.Value.HopSeconds);
-        var step = new PersonalCalibration(calibration.Value, model.Labels, LiveCalibration.ModelIdentity(model.Info));
-        if (profiles.Open(profile, step) is { } warning)
+        var session = enrolment.FromFile(profile, out var warning);
+        if (warning is not null)
         {
             await Console.Error.WriteLineAsync($"warning: {warning}");
         }
 
-        var recorded = inputDir is not null
-            ? FromFiles(inputDir, model.Labels)
-            : await FromMicrophoneAsync(model.Labels, seconds, args.GetValue(_device), quiet: json, cancellationToken);
-        var clips = recorded.Select(r => ClipWindows.Of(analyzer, r.Samples, keepAudio: false).Labelled(r.Label)).ToList();
-        var result = step.Adaptation.Enrol(clips);
-        var saved = await profiles.SaveAsync(profile, step.Adaptation.Profile, cancellationToken);
-        var path = profiles.PathOf(profile);
-        if (json)
+        if (inputDir is not null)
         {
-            WriteJson(profile, path, saved, result, recorded);
+            foreach (var (name, label, samples) in FromFiles(inputDir, session.Step.Adaptation.Labels))
+            {
+                session.Add(name, label, samples);
+            }
         }
         else
         {
-            WriteText(profile, path, saved, result, recorded, calibration.Value);
+            await FromMicrophoneAsync(session, seconds, args.GetValue(_device), quiet: json, cancellationToken);
+        }
+
+        var result = session.Enrol();
+        var profiles = enrolment.Profiles;
+        var saved = await profiles.SaveAsync(profile, session.Learnt, cancellationToken);
+        var path = profiles.PathOf(profile);
+        if (json)
+        {
+            WriteJson(profile, path, saved, result, session.Names);
+        }
+        else
+        {
+            WriteText(profile, path, saved, result, session.Names, enrolment.Options);
         }
 
         return saved ? 0 : 1;
@@ -129,49 +129,31 @@ public sealed class CalibrateCommand(
         return clips;
     }
 
-    /// <summary>Prompts each line and records it from the microphone.</summary>
-    private async Task<List<(string Name, string Label, float[] Samples)>> FromMicrophoneAsync(
-        IReadOnlyList<string> labels, int seconds, string? device, bool quiet, CancellationToken cancellationToken)
+    /// <summary>Prompts each line and records it from the microphone into <paramref name="session"/>.</summary>
+    private async Task FromMicrophoneAsync(EnrolmentSession session, int seconds, string? device, bool quiet, CancellationToken cancellationToken)
     {
-        var prompts = EnrolmentPrompt.For(labels);
+        var prompts = session.Prompts;
         var output = quiet ? Console.Error : Console.Out;
+        var recorder = new EnrolmentRecorder(audio, device);
         await output.WriteLineAsync($"Read each line aloud in the voice asked for ({prompts.Count} lines, {seconds} s each). Ctrl+C stops.");
-        var clips = new List<(string, string, float[])>();
         for (var i = 0; i < prompts.Count; i++)
         {
             var prompt = prompts[i];
             await output.WriteLineAsync($"{i + 1,2}/{prompts.Count}  say this {prompt.Manner}: \"{prompt.Line}\"");
-            var samples = new float[seconds * IAudioSource.SampleRate];
-            await using (var source = audio.Open(null, fast: false, device))
-            {
-                var filled = 0;
-                while (filled < samples.Length)
-                {
-                    var n = await source.ReadAsync(samples.AsMemory(filled), cancellationToken);
-                    if (n == 0)
-                    {
-                        break;
-                    }
-
-                    filled += n;
-                }
-            }
-
-            clips.Add(($"line {i + 1}", prompt.Label, samples));
+            var samples = await recorder.RecordAsync(seconds, null, cancellationToken);
+            session.Add($"line {i + 1}", prompt.Label, samples);
         }
-
-        return clips;
     }
 
     private static void WriteText(string profile, string path, bool saved, EnrolmentResult result,
-        List<(string Name, string Label, float[] Samples)> recorded, CalibrationOptions options)
+        IReadOnlyList<string> names, CalibrationOptions options)
     {
         var inv = CultureInfo.InvariantCulture;
         Console.WriteLine("confidence in the asked emotion (before → after):");
         for (var i = 0; i < result.Clips.Count; i++)
         {
             var clip = result.Clips[i];
-            Console.WriteLine(string.Create(inv, $"  {recorded[i].Name,-28} {clip.Label,-10} {clip.Before,6:P0} → {clip.After,6:P0}"));
+            Console.WriteLine(string.Create(inv, $"  {names[i],-28} {clip.Label,-10} {clip.Before,6:P0} → {clip.After,6:P0}"));
         }
 
         Console.WriteLine(string.Create(inv, $"mean: {result.Clips.Average(c => c.Before):P0} → {result.Clips.Average(c => c.After):P0}"));
@@ -185,7 +167,7 @@ public sealed class CalibrateCommand(
         }
     }
 
-    private static void WriteJson(string profile, string path, bool saved, EnrolmentResult result, List<(string Name, string Label, float[] Samples)> recorded)
+    private static void WriteJson(string profile, string path, bool saved, EnrolmentResult result, IReadOnlyList<string> names)
     {
         using var stdout = Console.OpenStandardOutput();
         using (var json = new Utf8JsonWriter(stdout))
@@ -200,7 +182,7 @@ public sealed class CalibrateCommand(
             for (var i = 0; i < result.Clips.Count; i++)
             {
                 json.WriteStartObject();
-                json.WriteString("name", recorded[i].Name);
+                json.WriteString("name", names[i]);
                 json.WriteString("label", result.Clips[i].Label);
                 json.WriteNumber("before", Math.Round(result.Clips[i].Before, 4));
                 json.WriteNumber("after", Math.Round(result.Clips[i].After, 4));

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrpheusLive.Cli;
+using OrpheusLive.Commands.Calibrate;
 using OrpheusLive.Core.Moods;
 using OrpheusLive.Core.Pipeline.State;
 using OrpheusLive.Core.Playback;
@@ -30,6 +31,7 @@ public sealed class RunCommand(
     IOptions<PlayerOptions> playerOptions,
     MappingTargetCatalogs catalogs,
     MusicLibraryCatalog library,
+    DashboardEnrolment enrolment,
     ILogger<RunCommand> logger) : CliCommand(OrpheusCommandLine.DefaultCommand, "Open the live dashboard (the default): emotions, mood and music, with keys to control them")
 {
     /// <summary>How long the pipeline may take to stop after the dashboard closed.</summary>
@@ -44,7 +46,8 @@ public sealed class RunCommand(
     public override string Details => """
         Without --input the microphone is used; when it cannot be opened the demo input (samples/demo.wav) plays instead.
         Keys: [p] pause/resume listening  [space] pause/resume the music  [n] skip  [d] Spotify device  [m] mapping editor
-              [l] music library (moods, tracks, the valence–arousal map)  [x] dismiss the selected warning  [q] quit
+              [l] music library (moods, tracks, the valence–arousal map)  [c] calibrate (read ~10 lines in given emotions)
+              [x] dismiss the selected warning  [q] quit
         Without an interactive terminal it prints one line per window and music change instead (see also 'orpheus listen').
         """;
 
@@ -75,7 +78,7 @@ public sealed class RunCommand(
         IPlaybackDevices? devices = spotifyPossible ? new PipelinePlayerDevices(pipeline, [.. deviceSelection]) : null;
         using var stopPipeline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var run = Task.Run(() => runner.RunAsync(request, stopPipeline.Token), CancellationToken.None);
-        await TerminalDashboard.RunAsync(pipeline, moods, devices, new DashboardOptions { TargetCatalogs = catalogs.Available(), Library = library }, cancellationToken);
+        await TerminalDashboard.RunAsync(pipeline, moods, devices, new DashboardOptions { TargetCatalogs = catalogs.Available(), Library = library, Enrolment = enrolment }, cancellationToken);
         await stopPipeline.CancelAsync();
         try
         {
