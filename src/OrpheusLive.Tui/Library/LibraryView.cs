@@ -1,5 +1,6 @@
 using System.Collections.ObjectModel;
 using OrpheusLive.Tui.Hosting;
+using OrpheusLive.Tui.Live;
 using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
@@ -9,7 +10,9 @@ namespace OrpheusLive.Tui.Library;
 /// <summary>
 /// The library view (the dashboard's [l]): the moods with their track counts on the left (↑/↓ filters), the tracks of
 /// the selected mood with tempo, valence and arousal, and the valence–arousal map with that mood's tracks bright. The
-/// library loads in the background (the screen says so meanwhile); an empty library says how to fill it. Esc leaves.
+/// library loads in the background (the screen says so meanwhile); an empty library says how to fill it. Enter plays
+/// the selected mood now (on the tracks: the selected track's mood) through the pipeline, as the user's choice; the
+/// answer ("Playing chill (your pick)…", or why not) replaces the line at the top. Esc leaves.
 /// </summary>
 public sealed class LibraryView : Runnable
 {
@@ -17,6 +20,8 @@ public sealed class LibraryView : Runnable
     private const int MapHeight = 9;
 
     private readonly TuiSession _session;
+    private readonly LibraryViewOptions _options;
+    private readonly BackgroundCalls _calls;
     private readonly Label _status;
     private readonly ListView _moods;
     private readonly Label _header;
@@ -25,11 +30,14 @@ public sealed class LibraryView : Runnable
     private readonly FrameView _tracksFrame;
     private IReadOnlyList<LibraryTrack> _all = [];
     private IReadOnlyList<(string? Mood, string Label)> _moodItems = [];
+    private IReadOnlyList<LibraryTrack> _shown = [];
     private bool _closed;
 
-    private LibraryView(TuiSession session, string leaveText)
+    private LibraryView(TuiSession session, LibraryViewOptions options)
     {
         _session = session;
+        _options = options;
+        _calls = new BackgroundCalls(session.App, ShowAnswer, options.Timeout);
         Width = Dim.Fill();
         Height = Dim.Fill();
         _status = new Label { Text = "Reading the music library…", X = 0, Y = 0, Width = Dim.Fill(), Height = 1 }.Literal();
@@ -48,22 +56,24 @@ public sealed class LibraryView : Runnable
         _map = new LibraryMapView(session.Theme) { Width = Dim.Fill(), Height = Dim.Fill() };
         mapFrame.Add(_map);
 
-        var statusBar = new StatusBar([new Shortcut(Key.Esc, $"Leave ({leaveText})", Leave)]);
+        var statusBar = new StatusBar([
+            new Shortcut(Key.Esc, $"Leave ({options.LeaveText})", Leave),
+            new Shortcut(Key.Enter, "Play this mood now", PlaySelected),
+        ]);
         Add(_status, moodFrame, _tracksFrame, mapFrame, statusBar);
         session.App.Keyboard.KeyDown += OnKeyDown;
         _moods.SetFocus();
     }
 
-    /// <summary>Shows the library of <paramref name="catalog"/> until the user leaves (Esc).</summary>
+    /// <summary>Shows the library until the user leaves (Esc).</summary>
     /// <param name="session">The running UI.</param>
-    /// <param name="catalog">Where the tracks come from (read off the UI thread, at most <paramref name="timeout"/>).</param>
-    /// <param name="leaveText">Where Esc goes ("back to the dashboard").</param>
-    /// <param name="timeout">How long reading the library may take.</param>
-    public static void Run(TuiSession session, ILibraryCatalog catalog, string leaveText, TimeSpan timeout)
+    /// <param name="options">The library, the pipeline and where Esc goes.</param>
+    public static void Run(TuiSession session, LibraryViewOptions options)
     {
         ArgumentNullException.ThrowIfNull(session);
-        ArgumentNullException.ThrowIfNull(catalog);
-        using var view = new LibraryView(session, leaveText);
+        ArgumentNullException.ThrowIfNull(options);
+        var (catalog, timeout) = (options.Catalog, options.Timeout);
+        using var view = new LibraryView(session, options);
         var app = session.App;
         _ = Task.Run(async () =>
         {
@@ -112,6 +122,57 @@ public sealed class LibraryView : Runnable
             key.Handled = true;
             Leave();
         }
+        else if (key == Key.Enter)
+        {
+            key.Handled = true;
+            PlaySelected();
+        }
+    }
+
+    /// <summary>The mood Enter plays: the selected track's when the tracks have the focus, else the selected mood's (null for "all").</summary>
+    private string? SelectedMood()
+    {
+        if (_tracks.HasFocus)
+        {
+            return _tracks.SelectedItem is { } t && t >= 0 && t < _shown.Count ? _shown[t].Mood : null;
+        }
+
+        return _moods.SelectedItem is { } i && i >= 0 && i < _moodItems.Count ? _moodItems[i].Mood : null;
+    }
+
+    private void PlaySelected()
+    {
+        if (_all.Count == 0)
+        {
+            return;
+        }
+
+        if (SelectedMood() is not { } mood)
+        {
+            ShowAnswer(_tracks.HasFocus
+                ? "This track has no mood yet (not analysed); pick another track or a mood."
+                : "Pick a mood first (↑/↓), then Enter plays it now.");
+            return;
+        }
+
+        if (_options.Pipeline is not { } pipeline)
+        {
+            ShowAnswer($"Nothing is listening here, so '{mood}' cannot play now; start 'orpheus run'.");
+            return;
+        }
+
+        if (_calls.Start("play", ct => pipeline.PlayMoodAsync(mood, ct), r => r.Message, $"Could not play {mood}"))
+        {
+            ShowAnswer($"Starting {mood}…");
+        }
+    }
+
+    private void ShowAnswer(string message)
+    {
+        if (!_closed)
+        {
+            _status.Text = message;
+        }
     }
 
     private void Leave() => App?.RequestStop(this);
@@ -126,7 +187,7 @@ public sealed class LibraryView : Runnable
         _all = tracks;
         _status.Text = problem ?? (tracks.Count == 0
             ? LibraryText.Empty
-            : $"{tracks.Count} tracks in {MoodCount(tracks)} moods; ↑/↓ picks a mood, Tab moves to the tracks.");
+            : $"{tracks.Count} tracks in {MoodCount(tracks)} moods; ↑/↓ picks a mood, Enter plays it now, Tab moves to the tracks.");
         _moodItems = tracks.Count == 0 ? [] : LibraryText.Moods(tracks);
         _moods.SetSource(new ObservableCollection<string>(_moodItems.Select(m => m.Label)));
         if (_moodItems.Count > 0)
@@ -143,6 +204,7 @@ public sealed class LibraryView : Runnable
     {
         var mood = _moods.SelectedItem is { } i && i >= 0 && i < _moodItems.Count ? _moodItems[i].Mood : null;
         var shown = mood is null ? _all : [.. _all.Where(t => t.Mood == mood)];
+        _shown = shown;
         var nameWidth = Math.Max(8, _tracksFrame.Viewport.Width - 33);
         _tracksFrame.Title = mood is null ? "Tracks" : $"Tracks: {mood}";
         _header.Text = _all.Count == 0 ? "" : LibraryText.Header(nameWidth);

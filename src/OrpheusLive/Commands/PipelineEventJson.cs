@@ -6,7 +6,8 @@ namespace OrpheusLive.Commands;
 /// <summary>
 /// The one-object-per-line JSON of <c>listen --json</c> (a contract used by scripts and acceptance checks):
 /// <c>{"type":"window","t",…,"speech","emotion","confidence","scores":{…},"valence","arousal","latency_ms"}</c> (valence and arousal in [-1, 1], null without speech) and
-/// <c>{"type":"decision","t","emotion","mood","target"}</c>; status lines are
+/// <c>{"type":"decision","t","emotion","mood","target","confidence","player","by_user"}</c> (<c>by_user</c>: the user chose the
+/// mood, "play this mood now"); status lines are
 /// <c>{"type":"status","t","id","level","message"}</c> (plus <c>"resolves"</c>, the id of the warning a recovery ends).
 /// </summary>
 public static class PipelineEventJson
@@ -70,6 +71,7 @@ public static class PipelineEventJson
 
                 json.WriteNumber("confidence", Math.Round(d.Confidence, 4));
                 json.WriteString("player", d.Player);
+                json.WriteBoolean("by_user", d.ByUser);
                 if (d.Message is not null)
                 {
                     json.WriteString("message", d.Message);

@@ -38,5 +38,8 @@ public sealed class DeferredPipelineControl(Func<LivePipeline> pipeline) : IPipe
     public Task SkipAsync(CancellationToken cancellationToken) => _pipeline.Value.SkipAsync(cancellationToken);
 
     /// <inheritdoc />
+    public Task<MoodRequestResult> PlayMoodAsync(string mood, CancellationToken cancellationToken) => _pipeline.Value.PlayMoodAsync(mood, cancellationToken);
+
+    /// <inheritdoc />
     public void DismissWarning(string id) => _pipeline.Value.DismissWarning(id);
 }

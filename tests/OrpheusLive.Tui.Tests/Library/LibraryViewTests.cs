@@ -113,6 +113,61 @@ public sealed class LibraryViewTests
     }
 
     [Fact]
+    public async Task Enter_on_a_mood_plays_it_now_as_the_users_pick_and_the_dashboard_shows_it()
+    {
+        var pipeline = new TestPipeline(PipelineStates.Busy());
+        await using var ui = await Dashboards.StartAsync(pipeline, library: FakeLibraryCatalog.Three());
+        var screen = ui.Press(Key.L).WaitFor(s => s.Contains("all (4)", StringComparison.Ordinal), "the library");
+        screen.ShouldContain("Play this mood now");
+
+        ui.Press(Key.CursorDown).Press(Key.Enter).WaitFor(s => s.Contains("Playing calm (your pick)", StringComparison.Ordinal), "the answer");
+
+        pipeline.Calls.ShouldBe(["play:calm"]);
+        pipeline.Current.Mood.ShouldBe("calm");
+        var dashboard = ui.Press(Key.Esc).Advance(TimeSpan.FromSeconds(1)).Screen();
+        dashboard.ShouldContain("Timeline (newest first)");
+        dashboard.ShouldContain("Mood     calm (your pick)");
+    }
+
+    [Fact]
+    public async Task Enter_on_a_track_plays_that_tracks_mood()
+    {
+        var pipeline = new TestPipeline(PipelineStates.Busy());
+        await using var ui = await Dashboards.StartAsync(pipeline, library: FakeLibraryCatalog.Three());
+        ui.Press(Key.L).WaitFor(s => s.Contains("all (4)", StringComparison.Ordinal), "the library");
+
+        // Tab to the tracks ("all": morning-song, quiet-lake, …), down to quiet-lake (calm).
+        ui.Press(Key.Tab).Press(Key.CursorDown).Press(Key.Enter).WaitFor(s => s.Contains("Playing calm", StringComparison.Ordinal), "the answer");
+
+        pipeline.Calls.ShouldBe(["play:calm"]);
+    }
+
+    [Fact]
+    public async Task An_unknown_mood_says_which_moods_there_are_and_nothing_plays()
+    {
+        var pipeline = new TestPipeline(PipelineStates.Busy()) { Moods = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "chill", "upbeat" } };
+        await using var ui = await Dashboards.StartAsync(pipeline, library: FakeLibraryCatalog.Three());
+        ui.Press(Key.L).WaitFor(s => s.Contains("all (4)", StringComparison.Ordinal), "the library");
+
+        ui.Press(Key.CursorDown).Press(Key.Enter).WaitFor(s => s.Contains("The mapping has no mood 'calm'; pick one of: chill, upbeat", StringComparison.Ordinal), "the refusal");
+
+        pipeline.Current.MoodByUser.ShouldBeFalse();
+        pipeline.Current.Mood.ShouldNotBe("calm");
+    }
+
+    [Fact]
+    public async Task Enter_on_all_moods_asks_for_a_mood_first()
+    {
+        var pipeline = new TestPipeline(PipelineStates.Busy());
+        await using var ui = await Dashboards.StartAsync(pipeline, library: FakeLibraryCatalog.Three());
+        ui.Press(Key.L).WaitFor(s => s.Contains("all (4)", StringComparison.Ordinal), "the library");
+
+        ui.Press(Key.Enter).Screen().ShouldContain("Pick a mood first");
+
+        pipeline.Calls.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task Without_a_library_l_says_how_to_get_one()
     {
         await using var ui = await Dashboards.StartAsync(new TestPipeline(PipelineStates.Busy()));
