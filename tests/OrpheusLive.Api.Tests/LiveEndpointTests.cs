@@ -64,7 +64,7 @@ public sealed class LiveEndpointTests
         var json = await response.JsonAsync();
         json.GetProperty("openapi").GetString().ShouldStartWith("3.");
         var paths = json.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
-        paths.ShouldBe(["/api/emotion", "/api/emotions", "/api/moods", "/api/moods/{emotion}", "/api/state", "/api/events",
+        paths.ShouldBe(["/api/emotion", "/api/emotions", "/api/moods", "/api/moods/{emotion}", "/api/state", "/api/play", "/api/events",
             "/api/tracks", "/api/tracks/{id}", "/api/library/map.png", "/api/library/map.svg", "/api/library/scan", "/health", "/openapi.json"], ignoreOrder: true);
     }
 
