@@ -11,6 +11,12 @@ public sealed class LibraryViewOptions
     /// <summary>The running pipeline, for "play this mood now" (Enter); without one Enter says that nothing listens.</summary>
     public IPipelineControl? Pipeline { get; init; }
 
+    /// <summary>Rescans the library ([r], with a progress bar), or null when the host cannot scan.</summary>
+    public ILibraryRescan? Rescan { get; init; }
+
+    /// <summary>How often the progress bar of a rescan is redrawn.</summary>
+    public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromMilliseconds(250);
+
     /// <summary>Where Esc goes ("back to the dashboard").</summary>
     public string LeaveText { get; init; } = "back to the dashboard";
 

@@ -16,6 +16,9 @@ public sealed class DashboardOptions
     /// <summary>The user's music library for the library view ([l]), or null when the host has none.</summary>
     public ILibraryCatalog? Library { get; init; }
 
+    /// <summary>Rescans the music library from the library view ([r]), or null when the host cannot scan.</summary>
+    public ILibraryRescan? LibraryRescan { get; init; }
+
     /// <summary>Shortest time between two redraws for new states (at most four a second by default).</summary>
     public TimeSpan RedrawInterval { get; init; } = TimeSpan.FromMilliseconds(250);
 

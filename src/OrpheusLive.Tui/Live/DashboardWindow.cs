@@ -393,6 +393,7 @@ public sealed class DashboardWindow : Runnable
         {
             Catalog = library,
             Pipeline = _pipeline,
+            Rescan = _options.LibraryRescan,
             LeaveText = "back to the dashboard",
             Timeout = _options.ControlTimeout,
         });

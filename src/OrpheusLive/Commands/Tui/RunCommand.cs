@@ -75,7 +75,7 @@ public sealed class RunCommand(
         IPlaybackDevices? devices = spotifyPossible ? new PipelinePlayerDevices(pipeline, [.. deviceSelection]) : null;
         using var stopPipeline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var run = Task.Run(() => runner.RunAsync(request, stopPipeline.Token), CancellationToken.None);
-        await TerminalDashboard.RunAsync(pipeline, moods, devices, new DashboardOptions { TargetCatalogs = catalogs.Available(), Library = library }, cancellationToken);
+        await TerminalDashboard.RunAsync(pipeline, moods, devices, new DashboardOptions { TargetCatalogs = catalogs.Available(), Library = library, LibraryRescan = library }, cancellationToken);
         await stopPipeline.CancelAsync();
         try
         {
