@@ -150,6 +150,12 @@ public sealed class LibraryView : Runnable
             key.Handled = true;
             PlaySelected();
         }
+        else if (key == Key.Tab || key == Key.Tab.WithShift)
+        {
+            // The two lists sit in frames (tab groups), which plain Tab would not leave: Tab goes between them.
+            key.Handled = true;
+            (_tracks.HasFocus ? _moods : _tracks).SetFocus();
+        }
         else if (key == Key.R || key == Key.R.WithShift)
         {
             key.Handled = true;
