@@ -189,14 +189,7 @@ public sealed class LivePipeline : IPipelineControl, IDisposable
         Publish(new WarningDismissed(AudioSeconds, id));
     }
 
-    /// <summary>
-    /// Reports a condition to the user: on the event stream and in <see cref="PipelineState.Warnings"/> (warnings and
-    /// errors, by <paramref name="id"/>, until an event names the id in <paramref name="resolves"/>).
-    /// </summary>
-    /// <param name="id">What the condition is (<see cref="WarningIds"/>).</param>
-    /// <param name="severity">How serious it is.</param>
-    /// <param name="message">One plain-words line.</param>
-    /// <param name="resolves">The id of a warning this report ends.</param>
+    /// <inheritdoc />
     public void Report(string id, StatusSeverity severity, string message, string? resolves = null) =>
         Publish(new StatusEvent(AudioSeconds, id, severity, message, resolves));
 

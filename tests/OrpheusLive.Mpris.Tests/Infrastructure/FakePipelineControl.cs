@@ -68,6 +68,12 @@ public sealed class FakePipelineControl(PipelineStatus status = PipelineStatus.L
 
     public void DismissWarning(string id) => Calls.Enqueue("DismissWarning:" + id);
 
+    public void Report(string id, StatusSeverity severity, string message, string? resolves = null)
+    {
+        Calls.Enqueue("Report:" + id);
+        Publish(s => s with { Warnings = [.. s.Warnings.Where(w => w.Id != id), new PipelineWarning(id, severity, message, s.T)] });
+    }
+
     public Task<MoodRequestResult> PlayMoodAsync(string mood, CancellationToken cancellationToken)
     {
         Calls.Enqueue("PlayMood:" + mood);

@@ -105,6 +105,12 @@ public sealed class TestPipeline : IPipelineControl
         return Task.FromResult(new MoodRequestResult(MoodRequestStatus.Playing, mood, $"Playing {mood} (your pick).", $"library:{mood}"));
     }
 
+    public void Report(string id, StatusSeverity severity, string message, string? resolves = null)
+    {
+        Record($"report:{id}");
+        Publish(s => s with { Warnings = [.. s.Warnings.Where(w => w.Id != id && w.Id != resolves), new PipelineWarning(id, severity, message, s.T)] });
+    }
+
     public void DismissWarning(string id)
     {
         Record($"dismiss:{id}");

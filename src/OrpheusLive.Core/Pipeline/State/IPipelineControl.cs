@@ -45,6 +45,17 @@ public interface IPipelineControl
     /// <returns>What happened; an unknown mood or a pipeline that is not running changes nothing.</returns>
     Task<MoodRequestResult> PlayMoodAsync(string mood, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Reports a condition an adapter around the pipeline found (the media keys have no session bus) to the user, like
+    /// the pipeline's own: in <see cref="PipelineState.Warnings"/> by <paramref name="id"/> (warnings and errors, until an
+    /// event names the id in <paramref name="resolves"/>) and on <see cref="Events"/>.
+    /// </summary>
+    /// <param name="id">What the condition is (<see cref="WarningIds"/>).</param>
+    /// <param name="severity">How serious it is.</param>
+    /// <param name="message">One plain-words line.</param>
+    /// <param name="resolves">The id of a warning this report ends.</param>
+    void Report(string id, StatusSeverity severity, string message, string? resolves = null);
+
     /// <summary>Removes the warning with <paramref name="id"/> from the state until it is reported again.</summary>
     void DismissWarning(string id);
 }
