@@ -3,14 +3,9 @@ using System.Net.Http.Json;
 using System.Reactive.Linq;
 using System.Reactive.Threading.Tasks;
 using System.Text;
-using System.Text.Json;
-using Microsoft.Extensions.Logging.Abstractions;
 using OrpheusLive.Api.Tests.Support;
-using OrpheusLive.Core.Debouncing;
 using OrpheusLive.Core.Pipeline;
 using OrpheusLive.Core.Pipeline.State;
-using OrpheusLive.Core.Windowing;
-using OrpheusLive.Players;
 
 namespace OrpheusLive.Api.Tests;
 
@@ -22,12 +17,8 @@ public sealed class PlayEndpointTests
     [Fact]
     public async Task A_posted_mood_plays_now_as_the_users_choice_and_the_listeners_decision_takes_over()
     {
-        var source = new GatedAudioSource(GatedAudioSource.Tone(440, 12));
-        LivePipeline? pipeline = null;
-        await using var api = await TestApi.StartAsync(pipeline: store => pipeline = NewPipeline(store));
-        var listening = pipeline!.States.FirstAsync(s => s.Status == PipelineStatus.Listening).ToTask(Ct);
-        var run = RunAsync(pipeline, source);
-        await listening.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        var (api, pipeline, source, run) = await ListeningAsync(12);
+        await using var _ = api;
 
         using var response = await api.Client.PostAsJsonAsync("/api/play", new { mood = "Chill" }, Ct);
 
@@ -57,12 +48,8 @@ public sealed class PlayEndpointTests
     [Fact]
     public async Task An_unknown_mood_is_404_with_the_moods_there_are_and_nothing_plays()
     {
-        var source = new GatedAudioSource(GatedAudioSource.Tone(440, 4));
-        LivePipeline? pipeline = null;
-        await using var api = await TestApi.StartAsync(pipeline: store => pipeline = NewPipeline(store));
-        var listening = pipeline!.States.FirstAsync(s => s.Status == PipelineStatus.Listening).ToTask(Ct);
-        var run = RunAsync(pipeline, source);
-        await listening.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        var (api, pipeline, source, run) = await ListeningAsync(4);
+        await using var _ = api;
 
         using var response = await api.Client.PostAsJsonAsync("/api/play", new { mood = "polka" }, Ct);
 
@@ -81,7 +68,7 @@ public sealed class PlayEndpointTests
     [InlineData("chill", "The body is not a JSON object with 'mood'")]
     public async Task A_body_without_a_mood_is_400_naming_the_field(string body, string expected)
     {
-        await using var api = await TestApi.StartAsync(pipeline: NewPipeline);
+        await using var api = await TestApi.StartAsync(pipeline: TonePipelines.Create);
 
         using var response = await api.Client.PostAsync("/api/play", new StringContent(body, Encoding.UTF8, "application/json"), Ct);
 
@@ -100,12 +87,15 @@ public sealed class PlayEndpointTests
         (await response.ErrorAsync()).ShouldContain("--listen");
     }
 
-    private static LivePipeline NewPipeline(Core.Moods.IMoodMapStore store) =>
-        new(store, new ListenOptions(), new DebounceOptions(), NullLogger.Instance);
-
-    private static Task RunAsync(LivePipeline pipeline, Core.Audio.IAudioSource source) => pipeline.RunAsync(
-        source,
-        new WindowAnalyzer(new ToneClassifier(), new AlwaysSpeech(), 0.25),
-        new ConsolePlayer(NullLogger<ConsolePlayer>.Instance),
-        Ct);
+    /// <summary>The API with a pipeline that listens (its input held back until the test opens it).</summary>
+    private static async Task<(TestApi Api, LivePipeline Pipeline, GatedAudioSource Source, Task Run)> ListeningAsync(double seconds)
+    {
+        var source = new GatedAudioSource(GatedAudioSource.Tone(440, seconds));
+        LivePipeline? pipeline = null;
+        var api = await TestApi.StartAsync(pipeline: store => pipeline = TonePipelines.Create(store));
+        var listening = pipeline!.States.FirstAsync(s => s.Status == PipelineStatus.Listening).ToTask(Ct);
+        var run = TonePipelines.RunAsync(pipeline, source);
+        await listening.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        return (api, pipeline, source, run);
+    }
 }

@@ -259,7 +259,10 @@ public sealed class LibraryView : Runnable
             // The scan's failure was already turned into its message.
         }
 
-        stop.Dispose();
+        if (scan.IsCompleted)
+        {
+            stop.Dispose(); // a scan still writing after the timeout keeps its token
+        }
     }
 
     /// <summary>The mood Enter plays: the selected track's when the tracks have the focus, else the selected mood's (null for "all").</summary>
