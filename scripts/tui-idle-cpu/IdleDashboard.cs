@@ -70,6 +70,13 @@ internal sealed class StaticPipeline(PipelineState state) : IPipelineControl
 
     public Task SkipAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
+    public Task<MoodRequestResult> PlayMoodAsync(string mood, CancellationToken cancellationToken) =>
+        Task.FromResult(new MoodRequestResult(MoodRequestStatus.NotRunning, mood, "The harness plays nothing."));
+
+    public void Report(string id, StatusSeverity severity, string message, string? resolves = null)
+    {
+    }
+
     public void DismissWarning(string id)
     {
     }

@@ -48,6 +48,7 @@ public static class OrpheusApiEndpointRouteBuilderExtensions
         api.MapEmotionEndpoints();
         api.MapMoodEndpoints();
         api.MapStateEndpoints();
+        api.MapPlayEndpoints();
         api.MapEventStreamEndpoints();
         api.MapTrackEndpoints();
         api.MapLibraryScanEndpoints();

@@ -14,6 +14,8 @@ namespace OrpheusLive.Mpris;
 /// It exports the player once the pipeline listens (not while it starts, nor when it fails or ends before that).
 /// Does nothing on other systems than Linux or when <see cref="MprisOptions.Enabled"/> is false. Without a session
 /// bus (or when it cannot be reached, or goes away) it logs one warning and stops; the rest of the app is untouched.
+/// With <see cref="ReportToPipeline"/> (the dashboard, whose screen the log does not reach) that warning is also in the
+/// pipeline state's warnings as <see cref="WarningIds.MediaKeysUnavailable"/>.
 /// </summary>
 internal sealed class MprisService(
     IPipelineControl control,
@@ -28,6 +30,9 @@ internal sealed class MprisService(
     /// (not Linux, disabled, no bus).
     /// </summary>
     public Task<string?> Exported => _exported.Task;
+
+    /// <summary>Whether a "media keys are off" warning also goes to the pipeline state (the dashboard's warnings), not only to the log.</summary>
+    public bool ReportToPipeline { get; init; }
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -44,6 +49,7 @@ internal sealed class MprisService(
         {
             // Media keys are a convenience: whatever happens on the bus must not stop the host.
             logger.LogWarning("Media keys (MPRIS) are off: {Error}", ex.Message);
+            Report($"Media keys (MPRIS) are off: {ex.Message}");
         }
         finally
         {
@@ -72,7 +78,9 @@ internal sealed class MprisService(
         var address = bus.Address;
         if (string.IsNullOrWhiteSpace(address))
         {
-            logger.LogWarning("No D-Bus session bus (DBUS_SESSION_BUS_ADDRESS is not set): media keys and playerctl cannot control OrpheusLive; everything else works (set Mpris:Enabled=false to silence this).");
+            const string NoBus = "No D-Bus session bus (DBUS_SESSION_BUS_ADDRESS is not set): media keys and playerctl cannot control OrpheusLive; everything else works (set Mpris:Enabled=false to silence this).";
+            logger.LogWarning(NoBus);
+            Report(NoBus);
             return;
         }
 
@@ -84,6 +92,7 @@ internal sealed class MprisService(
         catch (Exception ex) when (ex is DBusConnectionException or DBusExceptionBase or IOException or System.Net.Sockets.SocketException)
         {
             logger.LogWarning("The D-Bus session bus at {Address} cannot be reached ({Error}): media keys and playerctl cannot control OrpheusLive; everything else works.", address, ex.Message);
+            Report($"The D-Bus session bus at {address} cannot be reached ({ex.Message}): media keys and playerctl cannot control OrpheusLive; everything else works.");
             return;
         }
 
@@ -101,6 +110,15 @@ internal sealed class MprisService(
         {
             var reason = await disconnected.ConfigureAwait(false);
             logger.LogWarning("The D-Bus session bus went away ({Error}): media keys no longer control OrpheusLive; everything else works.", reason?.Message ?? "closed");
+            Report($"The D-Bus session bus went away ({reason?.Message ?? "closed"}): media keys no longer control OrpheusLive; everything else works.");
+        }
+    }
+
+    private void Report(string message)
+    {
+        if (ReportToPipeline)
+        {
+            control.Report(WarningIds.MediaKeysUnavailable, OrpheusLive.Core.Pipeline.StatusSeverity.Warning, message);
         }
     }
 

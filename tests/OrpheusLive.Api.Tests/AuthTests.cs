@@ -21,6 +21,7 @@ public sealed class AuthTests
     [InlineData("PUT", "/api/moods/happy")]
     [InlineData("GET", "/api/library/scan")]
     [InlineData("POST", "/api/library/scan")]
+    [InlineData("POST", "/api/play")]
     public async Task Api_endpoints_need_the_key_when_one_is_set(string method, string path)
     {
         await using var api = await TestApi.StartAsync(configure: o => o.Key = Key);

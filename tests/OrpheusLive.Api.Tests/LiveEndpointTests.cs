@@ -1,11 +1,7 @@
 using System.Net;
 using System.Text.Json;
-using Microsoft.Extensions.Logging.Abstractions;
 using OrpheusLive.Api.Tests.Support;
-using OrpheusLive.Core.Debouncing;
 using OrpheusLive.Core.Pipeline;
-using OrpheusLive.Core.Windowing;
-using OrpheusLive.Players;
 
 namespace OrpheusLive.Api.Tests;
 
@@ -64,7 +60,7 @@ public sealed class LiveEndpointTests
         var json = await response.JsonAsync();
         json.GetProperty("openapi").GetString().ShouldStartWith("3.");
         var paths = json.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
-        paths.ShouldBe(["/api/emotion", "/api/emotions", "/api/moods", "/api/moods/{emotion}", "/api/state", "/api/events",
+        paths.ShouldBe(["/api/emotion", "/api/emotions", "/api/moods", "/api/moods/{emotion}", "/api/state", "/api/play", "/api/events",
             "/api/tracks", "/api/tracks/{id}", "/api/library/map.png", "/api/library/map.svg", "/api/library/scan", "/health", "/openapi.json"], ignoreOrder: true);
     }
 
@@ -208,14 +204,9 @@ public sealed class LiveEndpointTests
         return await events.ReadUntilAsync(m => m.Event == "decision", TimeSpan.FromSeconds(10));
     }
 
-    private static LivePipeline NewPipeline(Core.Moods.IMoodMapStore store) =>
-        new(store, new ListenOptions(), new DebounceOptions(), NullLogger.Instance);
+    private static LivePipeline NewPipeline(Core.Moods.IMoodMapStore store) => TonePipelines.Create(store);
 
-    private static Task RunAsync(LivePipeline pipeline, Core.Audio.IAudioSource source) => pipeline.RunAsync(
-        source,
-        new WindowAnalyzer(new ToneClassifier(), new AlwaysSpeech(), 0.25),
-        new ConsolePlayer(NullLogger<ConsolePlayer>.Instance),
-        Ct);
+    private static Task RunAsync(LivePipeline pipeline, Core.Audio.IAudioSource source) => TonePipelines.RunAsync(pipeline, source);
 
     private sealed class FailingSource : Core.Audio.IAudioSource
     {

@@ -340,6 +340,85 @@ public sealed class LivePipelineTests
     }
 
     [Fact]
+    public async Task A_mood_the_user_plays_plays_at_once_and_the_listeners_next_changed_mood_takes_over()
+    {
+        LivePipeline? pipeline = null;
+        var player = new RecordingPlayer();
+        MoodRequestResult? picked = null;
+        PipelineState? afterPick = null;
+        PipelineState? heardOn = null;
+        // happy → upbeat at 5 s; the user picks chill at 8 s; happy goes on (the same mood: no decision); angry from 12 s
+        // is a changed mood: energetic after its hold, and the dwell of upbeat (from 5 s) has passed.
+        var source = new ArraySource(Audio.Segments((12, 1), (10, 3)), chunk: 16_000)
+            .At(8, () =>
+            {
+                player.FirstPlay.Wait(TimeSpan.FromSeconds(30)).ShouldBeTrue();
+                picked = pipeline!.PlayMoodAsync(" Chill ", Ct).WaitAsync(TimeSpan.FromSeconds(30), Ct).GetAwaiter().GetResult();
+                afterPick = pipeline.Current;
+            })
+            .At(12, () => heardOn = pipeline!.Current);
+        using var created = NewPipeline();
+        pipeline = created;
+
+        await pipeline.RunAsync(source, new WindowAnalyzer(new MeanCodedClassifier(), null, 0.25), player, Ct);
+
+        picked.ShouldNotBeNull().Status.ShouldBe(MoodRequestStatus.Playing);
+        picked.Mood.ShouldBe("chill");
+        picked.Target.ShouldBe("spotify:playlist:37i9dQZF1DX4WYpdgoIcn6");
+        afterPick.ShouldNotBeNull().Mood.ShouldBe("chill");
+        afterPick.MoodByUser.ShouldBeTrue();
+        afterPick.Timeline[^1].ByUser.ShouldBeTrue();
+        afterPick.Playback.Playing.ShouldNotBeNull().Mood.ShouldBe("chill");
+        heardOn.ShouldNotBeNull().Mood.ShouldBe("chill", "the listener still sounds happy: the user's mood stays");
+        heardOn.MoodByUser.ShouldBeTrue();
+        player.Requests.Select(r => r.Mood).ShouldBe(new[] { "upbeat", "chill", "energetic" });
+        var final = pipeline.Current;
+        final.Mood.ShouldBe("energetic");
+        final.MoodByUser.ShouldBeFalse("the listener's changed mood took over");
+        final.Timeline.Select(d => (d.Mood, d.ByUser)).ShouldBe(new[] { ("upbeat", false), ("chill", true), ("energetic", false) });
+        final.Timeline[1].T.ShouldBe(7, "the audio time of the last window before the pick (the action runs as the read reaches 8 s)");
+        final.Timeline[2].T.ShouldBeGreaterThan(12);
+    }
+
+    [Fact]
+    public async Task An_unknown_mood_changes_nothing_and_says_which_moods_there_are()
+    {
+        LivePipeline? pipeline = null;
+        var player = new RecordingPlayer();
+        MoodRequestResult? picked = null;
+        var source = new ArraySource(Audio.Segments((10, 1)), chunk: 16_000).At(8, () =>
+        {
+            player.FirstPlay.Wait(TimeSpan.FromSeconds(30)).ShouldBeTrue();
+            picked = pipeline!.PlayMoodAsync("polka", Ct).WaitAsync(TimeSpan.FromSeconds(30), Ct).GetAwaiter().GetResult();
+        });
+        using var created = NewPipeline();
+        pipeline = created;
+
+        await pipeline.RunAsync(source, new WindowAnalyzer(new MeanCodedClassifier(), null, 0.25), player, Ct);
+
+        picked.ShouldNotBeNull().Status.ShouldBe(MoodRequestStatus.UnknownMood);
+        picked.Message.ShouldContain("'polka'");
+        picked.Message.ShouldContain("chill");
+        player.Requests.Select(r => r.Mood).ShouldBe(new[] { "upbeat" });
+        pipeline.Current.Mood.ShouldBe("upbeat");
+        pipeline.Current.MoodByUser.ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task A_mood_cannot_be_played_before_the_pipeline_runs_or_after_it_ended()
+    {
+        using var pipeline = NewPipeline();
+        (await pipeline.PlayMoodAsync("chill", Ct)).Status.ShouldBe(MoodRequestStatus.NotRunning);
+
+        await pipeline.RunAsync(new ArraySource(Audio.Segments((4, 1))), new WindowAnalyzer(new MeanCodedClassifier(), null, 0.25), new RecordingPlayer(), Ct);
+
+        var after = await pipeline.PlayMoodAsync("chill", Ct);
+        after.Status.ShouldBe(MoodRequestStatus.NotRunning);
+        after.Message.ShouldContain("orpheus run");
+        pipeline.Current.Timeline.ShouldAllBe(d => !d.ByUser);
+    }
+
+    [Fact]
     public async Task A_pipeline_runs_once()
     {
         using var pipeline = NewPipeline();

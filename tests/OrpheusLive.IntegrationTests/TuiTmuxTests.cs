@@ -101,6 +101,28 @@ public sealed partial class TuiTmuxTests(PrivateSessionBus bus) : IClassFixture<
     }
 
     [Fact]
+    public async Task Without_a_session_bus_the_dashboard_shows_the_media_key_warning_with_its_id()
+    {
+        SkipUnlessRunnable();
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "MPRIS is Linux only.");
+        using var dir = new TempDirectory();
+        var exitFile = dir.File("exit.txt");
+        await using var tmux = await Tmux.StartAsync(
+            $"cd {Quote(OrpheusProcess.AppDirectory)} && ORPHEUS_CONFIG_DIR={Quote(dir.Path)} env -u DBUS_SESSION_BUS_ADDRESS " +
+            $"{AppCommand()} run --input {Quote(OrpheusProcess.DemoWav)} --player console; " +
+            $"echo EXIT=$? > {Quote(exitFile)}; sleep 120",
+            width: 110, height: 34);
+
+        var screen = await tmux.WaitForAsync(s => s.Contains("mediakeys.unavailable", StringComparison.Ordinal), DashboardTimeout,
+            "the media-key warning among the dashboard's warnings");
+        screen.ShouldContain("No D-Bus session bus");
+        screen.ShouldContain("q  Quit");
+
+        await tmux.SendKeysAsync("q");
+        (await WaitForFileAsync(exitFile, StepTimeout)).Trim().ShouldBe("EXIT=0", "everything else works");
+    }
+
+    [Fact]
     public async Task Without_a_usable_microphone_the_dashboard_plays_the_demo_input_and_says_so()
     {
         SkipUnlessRunnable();

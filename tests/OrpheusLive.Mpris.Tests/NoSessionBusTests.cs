@@ -20,6 +20,30 @@ public sealed class NoSessionBusTests
     }
 
     [Fact]
+    public async Task For_the_dashboard_the_warning_is_also_in_the_pipeline_state_with_its_id()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "MPRIS is Linux only.");
+        var control = new FakePipelineControl();
+        await using var app = await MprisApp.StartAsync(busAddress: null, control: control, reportToPipeline: true);
+
+        var warning = control.Current.Warnings.ShouldHaveSingleItem();
+        warning.Id.ShouldBe(WarningIds.MediaKeysUnavailable);
+        warning.Severity.ShouldBe(OrpheusLive.Core.Pipeline.StatusSeverity.Warning);
+        warning.Message.ShouldBe(app.Warnings.ShouldHaveSingleItem().Message, "the same line as in the log");
+    }
+
+    [Fact]
+    public async Task Without_the_dashboard_the_warning_stays_in_the_log()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "MPRIS is Linux only.");
+        var control = new FakePipelineControl();
+        await using var app = await MprisApp.StartAsync(busAddress: null, control: control);
+
+        app.Warnings.ShouldHaveSingleItem();
+        control.Current.Warnings.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task An_unreachable_session_bus_is_one_warning_naming_the_address()
     {
         Assert.SkipUnless(OperatingSystem.IsLinux(), "MPRIS is Linux only.");
@@ -30,6 +54,19 @@ public sealed class NoSessionBusTests
         var warning = app.Warnings.ShouldHaveSingleItem();
         warning.Message.ShouldContain(address);
         warning.Message.ShouldContain("cannot be reached");
+    }
+
+    [Fact]
+    public async Task An_unreachable_session_bus_reaches_the_dashboards_warnings_naming_the_address()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "MPRIS is Linux only.");
+        var address = $"unix:path=/tmp/orpheus-no-bus-{Guid.NewGuid():N}";
+        var control = new FakePipelineControl();
+        await using var app = await MprisApp.StartAsync(address, control: control, reportToPipeline: true);
+
+        var warning = control.Current.Warnings.ShouldHaveSingleItem();
+        warning.Id.ShouldBe(WarningIds.MediaKeysUnavailable);
+        warning.Message.ShouldContain(address);
     }
 
     [Fact]

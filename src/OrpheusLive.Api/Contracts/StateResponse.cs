@@ -34,6 +34,9 @@ public sealed record StateResponse(
     /// <summary>Audio time of the latest event, in seconds.</summary>
     public double T { get; init; }
 
+    /// <summary>True while <c>mood</c> was chosen by the user (<c>POST /api/play</c>, the library view), until the listener's next decision.</summary>
+    public bool MoodByUser { get; init; }
+
     /// <summary>The debouncer's smoothed belief per label (empty before the first speech window).</summary>
     public IReadOnlyDictionary<string, double> Belief { get; init; } = new Dictionary<string, double>();
 

@@ -55,6 +55,7 @@ public static class StateEndpoints
             Status = state.Status.ToString().ToLowerInvariant(),
             Error = state.Error,
             T = Math.Round(state.T, 3),
+            MoodByUser = state.MoodByUser,
             Belief = state.Belief.ToDictionary(b => b.Key, b => Math.Round(Finite(b.Value), 4)),
             Pending = state.Pending is { } p
                 ? new PendingResponse(p.Emotion, p.Mood, Math.Round(p.HoldRemainingSeconds, 2), Math.Round(p.DwellRemainingSeconds, 2))

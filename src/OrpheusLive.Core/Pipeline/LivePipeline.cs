@@ -138,20 +138,58 @@ public sealed class LivePipeline : IPipelineControl, IDisposable
         PlayerCommandAsync(player => player.SkipAsync(cancellationToken), cancellationToken);
 
     /// <inheritdoc />
+    /// <remarks>
+    /// Known moods are the mapping's (those with music, and those an emotion maps to: the latter report that they have
+    /// no music, like a decision would). The listener's decisions are untouched: the mood decider still remembers the
+    /// mood it last chose, so the voice takes over again only when it settles on a different mood (after the dwell).
+    /// </remarks>
+    public async Task<MoodRequestResult> PlayMoodAsync(string mood, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(mood);
+        var map = _moods.Current;
+        var name = mood.Trim().ToLowerInvariant();
+        var known = KnownMoods(map);
+        if (!known.Contains(name, StringComparer.OrdinalIgnoreCase))
+        {
+            var choices = known.Count == 0 ? "the mapping has no moods; add one with 'orpheus map'" : $"pick one of: {string.Join(", ", known)}";
+            return new MoodRequestResult(MoodRequestStatus.UnknownMood, mood.Trim(), name.Length == 0
+                ? $"No mood given; {choices}."
+                : $"The mapping has no mood '{mood.Trim()}'; {choices}.");
+        }
+
+        if (_player is not { } player || Current.Status is PipelineStatus.Ended or PipelineStatus.Failed)
+        {
+            return new MoodRequestResult(MoodRequestStatus.NotRunning, name,
+                $"Nothing is listening, so '{name}' cannot play now; start 'orpheus run' (or 'orpheus serve --listen') first.");
+        }
+
+        await _playerCommands.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            _deferred = null; // the user's choice replaces a decision that waited for the music to resume
+            var emotion = Current.Emotion;
+            var request = new MoodDecision(DateTimeOffset.UnixEpoch.AddSeconds(AudioSeconds), emotion?.Label ?? "", name, emotion?.Confidence ?? 0);
+            var played = await PlayNowAsync(player, request, cancellationToken, byUser: true).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            return played is { Target: { } target }
+                ? new MoodRequestResult(MoodRequestStatus.Playing, name,
+                    $"Playing {name} (your pick); your voice takes over when your mood changes.", target)
+                : new MoodRequestResult(MoodRequestStatus.PlayerFailed, name, played?.Message ?? $"The {player.Name} player started nothing for {name}.");
+        }
+        finally
+        {
+            _playerCommands.Release();
+        }
+    }
+
+    /// <inheritdoc />
     public void DismissWarning(string id)
     {
         ArgumentNullException.ThrowIfNull(id);
         Publish(new WarningDismissed(AudioSeconds, id));
     }
 
-    /// <summary>
-    /// Reports a condition to the user: on the event stream and in <see cref="PipelineState.Warnings"/> (warnings and
-    /// errors, by <paramref name="id"/>, until an event names the id in <paramref name="resolves"/>).
-    /// </summary>
-    /// <param name="id">What the condition is (<see cref="WarningIds"/>).</param>
-    /// <param name="severity">How serious it is.</param>
-    /// <param name="message">One plain-words line.</param>
-    /// <param name="resolves">The id of a warning this report ends.</param>
+    /// <inheritdoc />
     public void Report(string id, StatusSeverity severity, string message, string? resolves = null) =>
         Publish(new StatusEvent(AudioSeconds, id, severity, message, resolves));
 
@@ -271,6 +309,10 @@ public sealed class LivePipeline : IPipelineControl, IDisposable
         resumed.SetResult();
         return resumed;
     }
+
+    // The moods a user may pick, sorted: those with music and those an emotion maps to.
+    private static List<string> KnownMoods(MoodMap map) =>
+        [.. map.Moods.Keys.Concat(map.Emotions.Values).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase)];
 
     private static PlaybackState PlaybackOf(IPlayer player) => new(player.Name, player.Current?.Device, player.Current);
 
@@ -449,8 +491,8 @@ public sealed class LivePipeline : IPipelineControl, IDisposable
         }
     }
 
-    // Called with the player-command lock held.
-    private async Task PlayNowAsync(IPlayer player, MoodDecision decision, CancellationToken cancellationToken)
+    // Called with the player-command lock held. Returns the decision as published, or null when cancelled.
+    private async Task<DecisionEvent?> PlayNowAsync(IPlayer player, MoodDecision decision, CancellationToken cancellationToken, bool byUser = false)
     {
         var t = Seconds(decision.Time);
         var map = _moods.Current;
@@ -474,7 +516,7 @@ public sealed class LivePipeline : IPipelineControl, IDisposable
             }
             catch (OperationCanceledException)
             {
-                return;
+                return null;
             }
             catch (Exception e)
             {
@@ -483,13 +525,24 @@ public sealed class LivePipeline : IPipelineControl, IDisposable
             }
         }
 
-        _logger.LogInformation("Decision at {T:F1} s: {Emotion} → {Mood} → {Target}", t, decision.Emotion, decision.Mood, result.Target ?? result.Message);
-        Publish(new DecisionEvent(t, decision.Emotion, decision.Mood, decision.Confidence, result.Target, player.Name, result.Message));
+        if (byUser)
+        {
+            _logger.LogInformation("At {T:F1} s the user chose {Mood} → {Target}", t, decision.Mood, result.Target ?? result.Message);
+        }
+        else
+        {
+            _logger.LogInformation("Decision at {T:F1} s: {Emotion} → {Mood} → {Target}", t, decision.Emotion, decision.Mood, result.Target ?? result.Message);
+        }
+
+        var published = new DecisionEvent(t, decision.Emotion, decision.Mood, decision.Confidence, result.Target, player.Name, result.Message) { ByUser = byUser };
+        Publish(published);
         Publish(new PlaybackChanged(t, PlaybackOf(player)));
         if (!result.Started && result.Message is not null)
         {
             Report(failure, StatusSeverity.Warning, result.Message);
         }
+
+        return published;
     }
 
     private async Task PlayerCommandAsync(Func<IPlayer, Task> command, CancellationToken cancellationToken)

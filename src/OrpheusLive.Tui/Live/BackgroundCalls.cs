@@ -17,7 +17,19 @@ internal sealed class BackgroundCalls(IApplication app, Action<string> notify, T
     /// Starts <paramref name="call"/> unless a call of the same <paramref name="kind"/> is still running (then false).
     /// <paramref name="done"/> is shown when it succeeds; "<paramref name="failed"/>: why" when it throws or times out.
     /// </summary>
-    public bool Start(string kind, Func<CancellationToken, Task> call, string? done, string failed)
+    public bool Start(string kind, Func<CancellationToken, Task> call, string? done, string failed) =>
+        Start<bool>(kind, async ct =>
+        {
+            await call(ct).ConfigureAwait(false);
+            return true;
+        }, _ => done, failed);
+
+    /// <summary>
+    /// Starts <paramref name="call"/> unless a call of the same <paramref name="kind"/> is still running (then false);
+    /// its answer becomes the notice <paramref name="done"/> makes of it (none when null), a failure or timeout
+    /// "<paramref name="failed"/>: why".
+    /// </summary>
+    public bool Start<T>(string kind, Func<CancellationToken, Task<T>> call, Func<T, string?> done, string failed)
     {
         lock (_gate)
         {
@@ -50,13 +62,13 @@ internal sealed class BackgroundCalls(IApplication app, Action<string> notify, T
         }
     }
 
-    private async Task RunAsync(Func<CancellationToken, Task> call, string? done, string failed)
+    private async Task RunAsync<T>(Func<CancellationToken, Task<T>> call, Func<T, string?> done, string failed)
     {
-        string? message = done;
+        string? message;
         try
         {
             using var timeoutSource = new CancellationTokenSource(timeout);
-            await call(timeoutSource.Token).ConfigureAwait(false);
+            message = done(await call(timeoutSource.Token).ConfigureAwait(false));
         }
         catch (OperationCanceledException)
         {

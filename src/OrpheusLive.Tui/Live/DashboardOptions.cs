@@ -20,6 +20,9 @@ public sealed class DashboardOptions
     /// <summary>The enrolment behind the calibration screen ([c]), or null when the host has none.</summary>
     public IEnrolmentStudio? Enrolment { get; init; }
 
+    /// <summary>Rescans the music library from the library view ([r]), or null when the host cannot scan.</summary>
+    public ILibraryRescan? LibraryRescan { get; init; }
+
     /// <summary>Shortest time between two redraws for new states (at most four a second by default).</summary>
     public TimeSpan RedrawInterval { get; init; } = TimeSpan.FromMilliseconds(250);
 

@@ -122,12 +122,27 @@ public static class DashboardText
             : $"{playback.Player} · {device}";
     }
 
-    /// <summary>One decision of the timeline ("0:07  happy → upbeat  80 %  spotify:playlist:…", or "✗ why" when nothing started).</summary>
+    /// <summary>
+    /// One decision of the timeline ("0:07  happy → upbeat  80 %  spotify:playlist:…", or "✗ why" when nothing started);
+    /// a mood the user chose reads "0:09  your pick → chill  library:chill".
+    /// </summary>
     public static string Decision(DecisionEvent decision)
     {
         ArgumentNullException.ThrowIfNull(decision);
         var result = decision.Target is { } target ? target : $"✗ {decision.Message ?? "the player started nothing"}";
-        return $"{Clock(decision.T)}  {decision.Emotion} → {decision.Mood}  {Percent(decision.Confidence)}  {result}";
+        return decision.ByUser
+            ? $"{Clock(decision.T)}  {YourPick} → {decision.Mood}  {result}"
+            : $"{Clock(decision.T)}  {decision.Emotion} → {decision.Mood}  {Percent(decision.Confidence)}  {result}";
+    }
+
+    /// <summary>What marks a mood the user chose ("play this mood now") instead of the listener's voice.</summary>
+    public const string YourPick = "your pick";
+
+    /// <summary>The mood line of the music panel: the mood, "(your pick)" when the user chose it, or <see cref="Unknown"/>.</summary>
+    public static string Mood(PipelineState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return state.Mood is not { } mood ? Unknown : state.MoodByUser ? $"{mood} ({YourPick})" : mood;
     }
 
     /// <summary>One warning, with its id (the handle to dismiss it): "⚠ microphone.missing  No microphone — …".</summary>

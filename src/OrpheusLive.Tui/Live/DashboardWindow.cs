@@ -396,7 +396,14 @@ public sealed class DashboardWindow : Runnable
             return;
         }
 
-        LibraryView.Run(_session, library, "back to the dashboard", _options.ControlTimeout);
+        LibraryView.Run(_session, new LibraryViewOptions
+        {
+            Catalog = library,
+            Pipeline = _pipeline,
+            Rescan = _options.LibraryRescan,
+            LeaveText = "back to the dashboard",
+            Timeout = _options.ControlTimeout,
+        });
     }
 
     private void Calibrate()

@@ -14,7 +14,7 @@ public sealed class MusicPanel(TuiTheme theme) : PanelView(theme)
     protected override bool OnDrawingContent(DrawContext? context)
     {
         var state = State;
-        Line(0, "Mood", state.Mood ?? DashboardText.Unknown, state.Mood is null ? TuiTone.Muted : TuiTone.Accent);
+        Line(0, "Mood", DashboardText.Mood(state), state.Mood is null ? TuiTone.Muted : TuiTone.Accent);
         Line(1, "Playing", DashboardText.Playing(state.Playback), state.Playback.Playing switch
         {
             null => TuiTone.Muted,

@@ -9,7 +9,8 @@ namespace OrpheusLive.Commands;
 /// <c>{"type":"window","t",…,"speech","emotion","confidence","scores":{…},"valence","arousal","latency_ms","speech_fraction","level_dbfs","calibration"}</c>
 /// (valence and arousal in [-1, 1], null without speech; calibration as in <c>/api/state</c>, null on windows it did not
 /// calibrate: no speech, or no calibration in the run) and
-/// <c>{"type":"decision","t","emotion","mood","target"}</c>; status lines are
+/// <c>{"type":"decision","t","emotion","mood","target","confidence","player","by_user"}</c> (<c>by_user</c>: the user chose the
+/// mood, "play this mood now"); status lines are
 /// <c>{"type":"status","t","id","level","message"}</c> (plus <c>"resolves"</c>, the id of the warning a recovery ends).
 /// </summary>
 public static class PipelineEventJson
@@ -83,6 +84,7 @@ public static class PipelineEventJson
 
                 json.WriteNumber("confidence", Math.Round(d.Confidence, 4));
                 json.WriteString("player", d.Player);
+                json.WriteBoolean("by_user", d.ByUser);
                 if (d.Message is not null)
                 {
                     json.WriteString("message", d.Message);

@@ -38,5 +38,12 @@ public sealed class DeferredPipelineControl(Func<LivePipeline> pipeline) : IPipe
     public Task SkipAsync(CancellationToken cancellationToken) => _pipeline.Value.SkipAsync(cancellationToken);
 
     /// <inheritdoc />
+    public Task<MoodRequestResult> PlayMoodAsync(string mood, CancellationToken cancellationToken) => _pipeline.Value.PlayMoodAsync(mood, cancellationToken);
+
+    /// <inheritdoc />
+    public void Report(string id, StatusSeverity severity, string message, string? resolves = null) =>
+        _pipeline.Value.Report(id, severity, message, resolves);
+
+    /// <inheritdoc />
     public void DismissWarning(string id) => _pipeline.Value.DismissWarning(id);
 }

@@ -16,12 +16,15 @@ public static class MediaKeysServiceCollectionExtensions
     /// Registers the MPRIS adapter (<see cref="MprisServiceCollectionExtensions.AddMpris"/>) when
     /// <paramref name="commandName"/> is one of <see cref="Commands"/>: media keys, desktop status bars and
     /// <c>playerctl -p orpheus</c> then control the one pipeline through its <c>IPipelineControl</c>. Without a session
-    /// bus the adapter logs one warning and the command runs as before.
+    /// bus the adapter logs one warning and the command runs as before; under <c>run</c> the warning is also in the
+    /// dashboard's warnings (id <c>mediakeys.unavailable</c>), since the log is not on its screen.
     /// </summary>
     public static IServiceCollection AddMediaKeysFor(this IServiceCollection services, string commandName)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(commandName);
-        return Commands.Contains(commandName) ? services.AddMpris() : services;
+        return Commands.Contains(commandName)
+            ? services.AddMpris(reportToPipeline: string.Equals(commandName, "run", StringComparison.OrdinalIgnoreCase))
+            : services;
     }
 }

@@ -68,6 +68,20 @@ public sealed class FakePipelineControl(PipelineStatus status = PipelineStatus.L
 
     public void DismissWarning(string id) => Calls.Enqueue("DismissWarning:" + id);
 
+    public void Report(string id, StatusSeverity severity, string message, string? resolves = null)
+    {
+        Calls.Enqueue("Report:" + id);
+        Publish(s => s with { Warnings = [.. s.Warnings.Where(w => w.Id != id), new PipelineWarning(id, severity, message, s.T)] });
+    }
+
+    public Task<MoodRequestResult> PlayMoodAsync(string mood, CancellationToken cancellationToken)
+    {
+        Calls.Enqueue("PlayMood:" + mood);
+        Decide(mood, $"spotify:playlist:{mood}");
+        Publish(s => s with { MoodByUser = true });
+        return Task.FromResult(new MoodRequestResult(MoodRequestStatus.Playing, mood, $"Playing {mood}.", $"spotify:playlist:{mood}"));
+    }
+
     private Task MusicCommand(string name, Func<NowPlaying, NowPlaying> change)
     {
         Calls.Enqueue(name);

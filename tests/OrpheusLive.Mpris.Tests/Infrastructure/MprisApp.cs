@@ -30,7 +30,8 @@ public sealed class MprisApp : IAsyncDisposable
 
     public IReadOnlyList<FakeLogRecord> Warnings => [.. Logs.GetSnapshot().Where(r => r.Level >= LogLevel.Warning)];
 
-    public static async Task<MprisApp> StartAsync(string? busAddress, Dictionary<string, string?>? settings = null, FakePipelineControl? control = null)
+    public static async Task<MprisApp> StartAsync(string? busAddress, Dictionary<string, string?>? settings = null, FakePipelineControl? control = null,
+        bool reportToPipeline = false)
     {
         control ??= new FakePipelineControl();
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
@@ -39,7 +40,7 @@ public sealed class MprisApp : IAsyncDisposable
         builder.Services.AddFakeLogging();
         builder.Services.AddSingleton<IPipelineControl>(control);
         builder.Services.AddSingleton<ISessionBusLocator>(new FixedBus(busAddress));
-        builder.Services.AddMpris();
+        builder.Services.AddMpris(reportToPipeline);
         var host = builder.Build();
         await host.StartAsync(TestContext.Current.CancellationToken);
         var app = new MprisApp(host, control);

@@ -312,6 +312,23 @@ public sealed class MappingEditorTests(ITestOutputHelper output)
         editor.Ui.Ansi().ShouldNotMatch(@"\u001b\[[0-9;]*(?<!\d)(3[0-8]|4[0-8]|9[0-7]|10[0-7])(;|m)");
     }
 
+    [Fact]
+    public async Task The_table_follows_a_resize_to_80_by_24_and_back_cutting_only_the_targets()
+    {
+        await using var editor = await EditorFixture.StartAsync(stop: Stop);
+        var ui = editor.Ui;
+        RowOf(ui.Rows(), "happy").ShouldContain("spotify:album:4aawyAB9vmqN3uQ7FjRGTy");
+
+        var rows = ui.Resize(80, 24).Rows();
+
+        rows.Take(24).ShouldAllBe(r => r.Length <= 80);
+        RowOf(rows, "Emotion").ShouldMatch(@"Emotion\s*│Mood\s*│Shuffle│Targets");
+        RowOf(rows, "happy").ShouldMatch(@"happy\s*│upbeat\s*│on\s*│spotify:playlist:37i9dQZF1DXdPec7aLTmlC", "every column is visible; the targets are cut");
+        RowOf(rows, "happy").ShouldNotContain("4aawyAB9vmqN3uQ7FjRGTy");
+        rows[23].ShouldContain("Save");
+        RowOf(ui.Resize(110, 34).Rows(), "happy").ShouldContain("spotify:album:4aawyAB9vmqN3uQ7FjRGTy", Case.Sensitive, "the targets have the room again");
+    }
+
     private static string RowOf(string[] rows, string startsWith) =>
         rows.FirstOrDefault(r => r.TrimStart('│', ' ').StartsWith(startsWith, StringComparison.Ordinal))
         ?? throw new ShouldAssertException($"No row starts with '{startsWith}':\n{string.Join('\n', rows)}");

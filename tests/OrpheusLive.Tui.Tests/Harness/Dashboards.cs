@@ -10,9 +10,10 @@ namespace OrpheusLive.Tui.Tests.Harness;
 public static class Dashboards
 {
     public static Task<HeadlessTerminal> StartAsync(TestPipeline pipeline, IMoodMapStore? moods = null, IPlaybackDevices? devices = null,
-        int width = 110, int height = 34, bool noColor = false, IReadOnlyList<ITargetCatalog>? catalogs = null, ILibraryCatalog? library = null) =>
+        int width = 110, int height = 34, bool noColor = false, IReadOnlyList<ITargetCatalog>? catalogs = null, ILibraryCatalog? library = null,
+        ILibraryRescan? rescan = null) =>
         HeadlessTerminal.StartAsync(
             options => TerminalDashboard.RunAsync(pipeline, moods ?? new Fakes.InMemoryMoodMapStore(Fakes.InMemoryMoodMapStore.DefaultMap()), devices,
-                new DashboardOptions { Terminal = options, TargetCatalogs = catalogs ?? [], Library = library }, CancellationToken.None),
+                new DashboardOptions { Terminal = options, TargetCatalogs = catalogs ?? [], Library = library, LibraryRescan = rescan }, CancellationToken.None),
             width, height, noColor);
 }

@@ -85,6 +85,32 @@ public sealed class TestPipeline : IPipelineControl
         return Task.CompletedTask;
     }
 
+    /// <summary>The moods <see cref="PlayMoodAsync"/> knows (like the mapping's); others are answered as unknown.</summary>
+    public IReadOnlySet<string> Moods { get; init; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "calm", "upbeat", "chill" };
+
+    public Task<MoodRequestResult> PlayMoodAsync(string mood, CancellationToken cancellationToken)
+    {
+        Record($"play:{mood}");
+        if (ControlFailure is { } failure)
+        {
+            return Task.FromException<MoodRequestResult>(failure);
+        }
+
+        if (!Moods.Contains(mood))
+        {
+            return Task.FromResult(new MoodRequestResult(MoodRequestStatus.UnknownMood, mood, $"The mapping has no mood '{mood}'; pick one of: {string.Join(", ", Moods.Order())}."));
+        }
+
+        Publish(s => s with { Mood = mood, MoodByUser = true });
+        return Task.FromResult(new MoodRequestResult(MoodRequestStatus.Playing, mood, $"Playing {mood} (your pick).", $"library:{mood}"));
+    }
+
+    public void Report(string id, StatusSeverity severity, string message, string? resolves = null)
+    {
+        Record($"report:{id}");
+        Publish(s => s with { Warnings = [.. s.Warnings.Where(w => w.Id != id && w.Id != resolves), new PipelineWarning(id, severity, message, s.T)] });
+    }
+
     public void DismissWarning(string id)
     {
         Record($"dismiss:{id}");

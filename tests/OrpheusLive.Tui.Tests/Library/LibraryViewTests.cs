@@ -81,6 +81,31 @@ public sealed class LibraryViewTests
     }
 
     [Fact]
+    public async Task The_track_columns_follow_a_resize_down_to_80_by_24_and_back()
+    {
+        await using var ui = await Dashboards.StartAsync(new TestPipeline(PipelineStates.Busy()), library: FakeLibraryCatalog.Three());
+        ui.Press(Key.L).WaitFor(s => s.Contains("all (4)", StringComparison.Ordinal), "the library");
+        var wide = ColumnOf(ui.Rows(), "morning-song.ogg", "upbeat");
+
+        var narrowRows = ui.Resize(80, 24).Rows();
+
+        narrowRows.Take(24).ShouldAllBe(r => r.Length <= 80);
+        var header = narrowRows.Single(r => r.Contains("Track", StringComparison.Ordinal) && r.Contains("BPM", StringComparison.Ordinal));
+        header.TrimEnd().ShouldEndWith("Aro│", Case.Sensitive, "the last column ends at the frame");
+        var narrow = ColumnOf(narrowRows, "morning-song.ogg", "upbeat");
+        narrow.ShouldBe(wide - 30, "the name column gives up what the terminal lost");
+        narrowRows.ShouldContain(r => r.Contains("storm.ogg", StringComparison.Ordinal) && r.Contains("+0.80", StringComparison.Ordinal));
+        ColumnOf(ui.Resize(110, 34).Rows(), "morning-song.ogg", "upbeat").ShouldBe(wide);
+    }
+
+    // Where the mood column starts in the row of track.
+    private static int ColumnOf(string[] rows, string track, string mood)
+    {
+        var row = rows.Single(r => r.Contains(track, StringComparison.Ordinal));
+        return row.IndexOf(mood, row.IndexOf(track, StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_empty_library_says_how_to_fill_it()
     {
         await using var ui = await Dashboards.StartAsync(new TestPipeline(PipelineStates.Busy()), library: new FakeLibraryCatalog([]));
@@ -110,6 +135,66 @@ public sealed class LibraryViewTests
         back.ShouldNotContain("all (4)");
         ui.Press(Key.P);
         pipeline.Calls.ShouldBe(["pause-listening"]);
+    }
+
+    [Fact]
+    public async Task Enter_on_a_mood_plays_it_now_as_the_users_pick_and_the_dashboard_shows_it()
+    {
+        var pipeline = new TestPipeline(PipelineStates.Busy());
+        await using var ui = await Dashboards.StartAsync(pipeline, library: FakeLibraryCatalog.Three());
+        var screen = ui.Press(Key.L).WaitFor(s => s.Contains("all (4)", StringComparison.Ordinal), "the library");
+        screen.ShouldContain("Play this mood now");
+
+        ui.Press(Key.CursorDown).Press(Key.Enter).WaitFor(s => s.Contains("Playing calm (your pick)", StringComparison.Ordinal), "the answer");
+
+        pipeline.Calls.ShouldBe(["play:calm"]);
+        pipeline.Current.Mood.ShouldBe("calm");
+        var dashboard = ui.Press(Key.Esc).Advance(TimeSpan.FromSeconds(1)).Screen();
+        dashboard.ShouldContain("Timeline (newest first)");
+        dashboard.ShouldContain("Mood     calm (your pick)");
+    }
+
+    [Fact]
+    public async Task Enter_on_a_track_plays_that_tracks_mood()
+    {
+        var pipeline = new TestPipeline(PipelineStates.Busy());
+        await using var ui = await Dashboards.StartAsync(pipeline, library: FakeLibraryCatalog.Three());
+        ui.Press(Key.L).WaitFor(s => s.Contains("all (4)", StringComparison.Ordinal), "the library");
+
+        // The moods stay on "all"; Tab to the tracks (morning-song, quiet-lake, …): the first Down selects morning-song
+        // (upbeat), the second quiet-lake (calm).
+        var screen = ui.Press(Key.Tab).Press(Key.CursorDown).Press(Key.CursorDown).Press(Key.Enter)
+            .WaitFor(s => s.Contains("Playing calm", StringComparison.Ordinal), "the answer");
+
+        screen.ShouldContain("┤Tracks├", Case.Sensitive, "the mood list still shows every track");
+        pipeline.Calls.ShouldBe(["play:calm"]);
+        ui.Press(Key.Tab).Press(Key.CursorDown).Press(Key.Enter).WaitUntil(() => pipeline.CountOf("play:calm") == 2, "Tab back to the moods, down to calm");
+        ui.Screen().ShouldContain("Tracks: calm");
+    }
+
+    [Fact]
+    public async Task An_unknown_mood_says_which_moods_there_are_and_nothing_plays()
+    {
+        var pipeline = new TestPipeline(PipelineStates.Busy()) { Moods = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "chill", "upbeat" } };
+        await using var ui = await Dashboards.StartAsync(pipeline, library: FakeLibraryCatalog.Three());
+        ui.Press(Key.L).WaitFor(s => s.Contains("all (4)", StringComparison.Ordinal), "the library");
+
+        ui.Press(Key.CursorDown).Press(Key.Enter).WaitFor(s => s.Contains("The mapping has no mood 'calm'; pick one of: chill, upbeat", StringComparison.Ordinal), "the refusal");
+
+        pipeline.Current.MoodByUser.ShouldBeFalse();
+        pipeline.Current.Mood.ShouldNotBe("calm");
+    }
+
+    [Fact]
+    public async Task Enter_on_all_moods_asks_for_a_mood_first()
+    {
+        var pipeline = new TestPipeline(PipelineStates.Busy());
+        await using var ui = await Dashboards.StartAsync(pipeline, library: FakeLibraryCatalog.Three());
+        ui.Press(Key.L).WaitFor(s => s.Contains("all (4)", StringComparison.Ordinal), "the library");
+
+        ui.Press(Key.Enter).Screen().ShouldContain("Pick a mood first");
+
+        pipeline.Calls.ShouldBeEmpty();
     }
 
     [Fact]

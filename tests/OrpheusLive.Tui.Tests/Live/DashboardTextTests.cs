@@ -25,6 +25,19 @@ public sealed class DashboardTextTests
     }
 
     [Fact]
+    public void A_mood_the_user_chose_reads_as_your_pick_in_the_timeline_and_the_mood_line()
+    {
+        DashboardText.Decision(new DecisionEvent(9, "happy", "chill", 0.8f, "library:chill", "local", null) { ByUser = true })
+            .ShouldBe("0:09  your pick → chill  library:chill");
+        DashboardText.Decision(new DecisionEvent(9, "happy", "upbeat", 0.8f, "library:upbeat", "local", null))
+            .ShouldBe("0:09  happy → upbeat  80 %  library:upbeat");
+        var state = PipelineState.Initial with { Mood = "chill", MoodByUser = true };
+        DashboardText.Mood(state).ShouldBe("chill (your pick)");
+        DashboardText.Mood(state with { MoodByUser = false }).ShouldBe("chill");
+        DashboardText.Mood(PipelineState.Initial).ShouldBe(DashboardText.Unknown);
+    }
+
+    [Fact]
     public void Nothing_known_is_listening_never_neutral_0_percent()
     {
         DashboardText.Stable(null).ShouldBe("listening…");

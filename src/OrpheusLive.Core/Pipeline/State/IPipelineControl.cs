@@ -31,6 +31,31 @@ public interface IPipelineControl
     /// <summary>Skips to the next track of the current mood.</summary>
     Task SkipAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Plays <paramref name="mood"/> now, chosen by the user ("play this mood now" in the library view,
+    /// <c>POST /api/play</c>), through the same player path a decision uses: it joins the timeline as a decision with
+    /// <see cref="DecisionEvent.ByUser"/> set and <see cref="PipelineState.MoodByUser"/> says so until the listener's
+    /// next decision. The voice keeps being debounced meanwhile; the listener's next <em>changed</em> stable mood (one
+    /// that differs from the mood the listener's decisions last chose, after the dwell) takes over again, while the same
+    /// mood heard on does not undo the user's choice. A mood picked while the music is paused plays at once (and a
+    /// decision that was waiting for the resume is dropped).
+    /// </summary>
+    /// <param name="mood">A mood of the mapping (case-insensitive, trimmed).</param>
+    /// <param name="cancellationToken">Stops waiting for the player.</param>
+    /// <returns>What happened; an unknown mood or a pipeline that is not running changes nothing.</returns>
+    Task<MoodRequestResult> PlayMoodAsync(string mood, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Reports a condition an adapter around the pipeline found (the media keys have no session bus) to the user, like
+    /// the pipeline's own: in <see cref="PipelineState.Warnings"/> by <paramref name="id"/> (warnings and errors, until an
+    /// event names the id in <paramref name="resolves"/>) and on <see cref="Events"/>.
+    /// </summary>
+    /// <param name="id">What the condition is (<see cref="WarningIds"/>).</param>
+    /// <param name="severity">How serious it is.</param>
+    /// <param name="message">One plain-words line.</param>
+    /// <param name="resolves">The id of a warning this report ends.</param>
+    void Report(string id, StatusSeverity severity, string message, string? resolves = null);
+
     /// <summary>Removes the warning with <paramref name="id"/> from the state until it is reported again.</summary>
     void DismissWarning(string id);
 }

@@ -45,6 +45,12 @@ public sealed record PipelineState(
     /// <summary>Whether and how far personal calibration has adapted to the listener, or null when it is not part of the run.</summary>
     public CalibrationState? Calibration { get; init; }
 
+    /// <summary>
+    /// True while <see cref="Mood"/> was chosen by the user ("play this mood now"), until the listener's next decision
+    /// takes over; false when the listener's voice chose it (or nothing plays yet).
+    /// </summary>
+    public bool MoodByUser { get; init; }
+
     /// <summary>How many decisions <see cref="Timeline"/> keeps.</summary>
     public const int TimelineCapacity = 40;
 

@@ -17,7 +17,7 @@ public static class PipelineStateReducer
     /// Rules: windows move audio time and latency (speech windows only: windows without speech skip the model), place the
     /// listener on the valence–arousal plane (speech windows, <see cref="MoodPlane.Default"/>'s emotion points) and count
     /// a held-back change down; <see cref="BeliefChanged"/> sets the stable emotion, belief and pending change; decisions
-    /// set the mood and join the timeline, and one that started music resolves earlier player failures; status events
+    /// set the mood (and whether the user chose it) and join the timeline, and one that started music resolves earlier player failures; status events
     /// add, replace (same id) or resolve warnings; <see cref="PipelineStarted"/>, <see cref="ListeningToggled"/> and
     /// <see cref="PipelineStopped"/> move <see cref="PipelineState.Status"/>, which is final once Ended or Failed.
     /// </remarks>
@@ -88,7 +88,7 @@ public static class PipelineStateReducer
         var warnings = d.Target is null
             ? state.Warnings
             : [.. state.Warnings.Where(w => w.Id is not (WarningIds.PlayerFailed or WarningIds.MoodWithoutMusic))];
-        return state with { T = Math.Max(state.T, d.T), Mood = d.Mood, Timeline = timeline, Warnings = warnings };
+        return state with { T = Math.Max(state.T, d.T), Mood = d.Mood, MoodByUser = d.ByUser, Timeline = timeline, Warnings = warnings };
     }
 
     private static PipelineState Status(PipelineState state, StatusEvent s)

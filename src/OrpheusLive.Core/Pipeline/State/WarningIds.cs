@@ -48,6 +48,9 @@ public static class WarningIds
     /// <summary>Echo cancellation was asked for but cannot run (its native library is missing, the music's monitor failed).</summary>
     public const string EchoCancelUnavailable = "echo.unavailable";
 
+    /// <summary>Media keys and <c>playerctl</c> cannot control the app (no D-Bus session bus, or it cannot be reached or went away).</summary>
+    public const string MediaKeysUnavailable = "mediakeys.unavailable";
+
     /// <summary>The echo canceller diverged and reset itself (reported once per run; the pipeline goes on).</summary>
     public const string EchoCancelDiverged = "echo.diverged";
 }

@@ -1,16 +1,19 @@
 using Microsoft.Extensions.Options;
 using OrpheusLive.Library;
+using OrpheusLive.Library.Cli;
+using OrpheusLive.Library.Scanning;
 using OrpheusLive.Library.Storage;
 using OrpheusLive.Tui.Library;
 
 namespace OrpheusLive.Commands.Tui;
 
 /// <summary>
-/// The dashboard's library view ([l]) over the app's <see cref="MusicLibrary"/>: every track by id, named by its file.
+/// The dashboard's library view ([l]) over the app's <see cref="MusicLibrary"/>: every track by id, named by its file,
+/// and [r], a rescan of the folders the library knows with the scanner of <c>orpheus library scan</c>.
 /// A library that was never scanned reads as empty (the view says how to fill it) and no database is created for it;
 /// one that cannot be opened throws a <see cref="LibraryStoreException"/> whose message the view shows.
 /// </summary>
-public sealed class MusicLibraryCatalog(Lazy<MusicLibrary> library, IOptions<LibraryOptions> options) : ILibraryCatalog
+public sealed class MusicLibraryCatalog(Lazy<MusicLibrary> library, IOptions<LibraryOptions> options) : ILibraryCatalog, ILibraryRescan
 {
     /// <summary>True once a scan has made the library's database (before that, nothing is opened or created).</summary>
     public bool HasLibrary => File.Exists(options.Value.Database);
@@ -27,8 +30,64 @@ public sealed class MusicLibraryCatalog(Lazy<MusicLibrary> library, IOptions<Lib
         return Task.FromResult(tracks);
     }
 
+    /// <inheritdoc />
+    /// <remarks>
+    /// The library stores files, not the folders they were scanned from, so the folders it knows are the top-most
+    /// existing folders its files are in (a folder inside another one is walked with it). A file added to a folder no
+    /// track was ever in needs <c>orpheus library scan DIR</c> (or <c>POST /api/library/scan</c>) once.
+    /// </remarks>
+    /// <exception cref="LibraryBusyException">Another scan is running (the message names its process id).</exception>
+    /// <exception cref="InvalidOperationException">Nothing to rescan (no library yet, or none of its folders exists).</exception>
+    public async Task<string> RescanAsync(IProgress<LibraryScanProgress> progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(progress);
+        if (!HasLibrary)
+        {
+            throw new InvalidOperationException("There is no library to rescan yet; run 'orpheus library scan DIR' first.");
+        }
+
+        var folders = KnownFolders(library.Value.List().SelectMany(t => t.Paths));
+        if (folders.Count == 0)
+        {
+            throw new InvalidOperationException("None of the library's folders exists any more; run 'orpheus library scan DIR' with the new place.");
+        }
+
+        var summary = await library.Value.ScanAsync(folders, new ScanProgressAdapter(progress), cancellationToken: cancellationToken)
+            .ConfigureAwait(false);
+        return $"{LibraryConsole.Describe(summary)} ({string.Join(", ", folders)})";
+    }
+
+    /// <summary>The top-most existing folders of <paramref name="paths"/>' files, sorted (a folder inside another one is left out).</summary>
+    public static IReadOnlyList<string> KnownFolders(IEnumerable<string> paths)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var folders = paths
+            .Select(Path.GetDirectoryName)
+            .OfType<string>()
+            .Distinct(StringComparer.Ordinal)
+            .Where(Directory.Exists)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        var top = new List<string>();
+        foreach (var folder in folders)
+        {
+            if (!top.Any(parent => folder.StartsWith(parent.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal)))
+            {
+                top.Add(folder);
+            }
+        }
+
+        return top;
+    }
+
     private static LibraryTrack ToTrack(TrackRecord t) => new(
         t.Paths.FirstOrDefault() is { } path ? Path.GetFileName(path) : $"track {t.Id}",
         t.Status == TrackStatus.Analysed ? t.Mood : null,
         t.TempoBpm, t.Valence, t.Arousal);
+
+    /// <summary>The scanner's progress in the library view's terms.</summary>
+    private sealed class ScanProgressAdapter(IProgress<LibraryScanProgress> view) : IProgress<ScanProgress>
+    {
+        public void Report(ScanProgress value) => view.Report(new LibraryScanProgress(value.FilesDone, value.FilesTotal, value.CurrentFile));
+    }
 }

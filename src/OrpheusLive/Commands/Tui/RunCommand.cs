@@ -78,7 +78,7 @@ public sealed class RunCommand(
         IPlaybackDevices? devices = spotifyPossible ? new PipelinePlayerDevices(pipeline, [.. deviceSelection]) : null;
         using var stopPipeline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var run = Task.Run(() => runner.RunAsync(request, stopPipeline.Token), CancellationToken.None);
-        await TerminalDashboard.RunAsync(pipeline, moods, devices, new DashboardOptions { TargetCatalogs = catalogs.Available(), Library = library, Enrolment = enrolment }, cancellationToken);
+        await TerminalDashboard.RunAsync(pipeline, moods, devices, new DashboardOptions { TargetCatalogs = catalogs.Available(), Library = library, LibraryRescan = library, Enrolment = enrolment }, cancellationToken);
         await stopPipeline.CancelAsync();
         try
         {
