@@ -184,6 +184,10 @@ def main():
     history = []
     for ep in range(cfg["epochs"]):
         t0 = time.time(); model.train(); tl = tc = ta = 0.0
+        if cfg.get("freeze_bn"):  # keep the starting model's normalisation statistics (fine-tuning on augmented audio)
+            for mod in model.modules():
+                if isinstance(mod, torch.nn.modules.batchnorm._BatchNorm):
+                    mod.eval()
         for it in range(steps_ep):
             n_b = int(round(bs * p_aux)) if bav else 0
             idx = torch.multinomial(w, bs - n_b, replacement=True, generator=gen).numpy()
