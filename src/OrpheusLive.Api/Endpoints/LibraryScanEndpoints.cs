@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -35,12 +34,8 @@ public static class LibraryScanEndpoints
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(scans);
-        LibraryScanRequest? request;
-        try
-        {
-            request = await context.Request.ReadFromJsonAsync<LibraryScanRequest>(context.RequestAborted).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        var (read, request) = await JsonBody.TryReadAsync<LibraryScanRequest>(context).ConfigureAwait(false);
+        if (!read)
         {
             return BadRequest($"The body is not a JSON object with 'folders' (Content-Type application/json); {Shape}.");
         }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -39,12 +38,8 @@ public static class PlayEndpoints
             return ApiErrors.Create(StatusCodes.Status413PayloadTooLarge, $"A play request must be smaller than {MaxBodyBytes} bytes; {Shape}.");
         }
 
-        PlayMoodRequest? request;
-        try
-        {
-            request = await context.Request.ReadFromJsonAsync<PlayMoodRequest>(context.RequestAborted).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        var (read, request) = await JsonBody.TryReadAsync<PlayMoodRequest>(context).ConfigureAwait(false);
+        if (!read)
         {
             return BadRequest($"The body is not a JSON object with 'mood' (Content-Type application/json); {Shape}.");
         }
