@@ -73,17 +73,38 @@ public sealed class DashboardEnrolmentTests : IDisposable
         after.RootElement.GetProperty("enrolled_clips").GetInt32().ShouldBe(session.Prompts.Count, "the run's final save keeps the enrolment");
     }
 
+    [Fact]
+    public async Task The_screen_records_from_the_microphone_the_run_listens_to()
+    {
+        var model = new ToneClassifier();
+        var store = new FileSpeakerProfileStore(NullLogger<FileSpeakerProfileStore>.Instance, _profiles.FullName);
+        var options = Options.Create(new CalibrationOptions());
+        var classifier = new Lazy<IEmotionClassifier>(() => model);
+        var live = new LiveCalibration(classifier, store, options, NullLogger<LiveCalibration>.Instance);
+        var setup = new EnrolmentSetup(classifier, () => new AlwaysSpeech(), store, Options.Create(new ListenOptions()), options);
+        var microphone = new ToneMicrophone();
+        var studio = new DashboardEnrolment(setup, live, microphone);
+        var (session, _) = await studio.BeginAsync(Ct);
+
+        await studio.ForMicrophone("usb-headset").RecordAsync(session.Prompts[0], _ => { }, Ct);
+        await studio.RecordAsync(session.Prompts[0], _ => { }, Ct);
+
+        microphone.Devices.ShouldBe(["usb-headset", null], "the run's --device, else the default microphone");
+    }
+
     /// <summary>A microphone that speaks a tone the <see cref="ToneClassifier"/> hears as <see cref="Next"/> (silence for neutral).</summary>
     private sealed class ToneMicrophone : IAudioSourceFactory
     {
         public string Next { get; set; } = "neutral";
 
-        public int Opened { get; private set; }
+        public int Opened => Devices.Count;
+
+        public List<string?> Devices { get; } = [];
 
         public IAudioSource Open(string? inputFile, bool fast, string? device)
         {
             inputFile.ShouldBeNull();
-            Opened++;
+            Devices.Add(device);
             var frequency = Next switch { "sad" => 200, "happy" => 440, "angry" => 1000, _ => 0 };
             var source = new GatedAudioSource(frequency == 0 ? new float[10 * IAudioSource.SampleRate] : GatedAudioSource.Tone(frequency, 10));
             source.Open();

@@ -9,13 +9,20 @@ namespace OrpheusLive.Commands.Calibrate;
 /// <summary>
 /// The dashboard's calibration screen ([c]) over the app: the enrolment continues from the running pipeline's
 /// adaptation (<see cref="LiveCalibration.Active"/>; from the saved file when there is no run, or with
-/// <c>Calibration:Mode=off</c>), lines are recorded from the default microphone, and the save goes through
+/// <c>Calibration:Mode=off</c>), lines are recorded from the run's microphone (<see cref="Microphone"/>: the
+/// <c>--device</c> of <c>orpheus run</c>, else the default one), and the save goes through
 /// <see cref="LiveCalibration.AdoptAsync"/>: atomic, in order with the run's checkpoints, and the run continues from it.
 /// </summary>
 public sealed class DashboardEnrolment(EnrolmentSetup setup, LiveCalibration live, IAudioSourceFactory audio) : IEnrolmentStudio
 {
     /// <inheritdoc />
     public int LineSeconds => 6;
+
+    /// <summary>The microphone lines are recorded from: a device name as <c>--device</c> takes it, or null for the default.</summary>
+    public string? Microphone { get; private init; }
+
+    /// <summary>The same screen recording from <paramref name="device"/> (null: the default microphone), the one the run listens to.</summary>
+    public DashboardEnrolment ForMicrophone(string? device) => new(setup, live, audio) { Microphone = device };
 
     /// <inheritdoc />
     public Task<(EnrolmentSession Session, string? Warning)> BeginAsync(CancellationToken cancellationToken) => Task.Run(() =>
@@ -31,7 +38,7 @@ public sealed class DashboardEnrolment(EnrolmentSetup setup, LiveCalibration liv
 
     /// <inheritdoc />
     public Task<float[]> RecordAsync(EnrolmentPrompt prompt, Action<RecordingProgress> progress, CancellationToken cancellationToken) =>
-        new EnrolmentRecorder(audio, device: null).RecordAsync(LineSeconds, progress, cancellationToken);
+        new EnrolmentRecorder(audio, Microphone).RecordAsync(LineSeconds, progress, cancellationToken);
 
     /// <inheritdoc />
     public async Task<EnrolmentSaved> SaveAsync(EnrolmentSession session, CancellationToken cancellationToken)

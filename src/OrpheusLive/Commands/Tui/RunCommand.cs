@@ -78,7 +78,12 @@ public sealed class RunCommand(
         IPlaybackDevices? devices = spotifyPossible ? new PipelinePlayerDevices(pipeline, [.. deviceSelection]) : null;
         using var stopPipeline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var run = Task.Run(() => runner.RunAsync(request, stopPipeline.Token), CancellationToken.None);
-        await TerminalDashboard.RunAsync(pipeline, moods, devices, new DashboardOptions { TargetCatalogs = catalogs.Available(), Library = library, LibraryRescan = library, Enrolment = enrolment }, cancellationToken);
+        using (NativeErrorCapture.Start(logger))
+        {
+            // Native libraries' own stderr lines (libspeexdsp's reset warning) go to the log, not over the screen.
+            await TerminalDashboard.RunAsync(pipeline, moods, devices, new DashboardOptions { TargetCatalogs = catalogs.Available(), Library = library, LibraryRescan = library, Enrolment = enrolment.ForMicrophone(request.Device) }, cancellationToken);
+        }
+
         await stopPipeline.CancelAsync();
         try
         {
