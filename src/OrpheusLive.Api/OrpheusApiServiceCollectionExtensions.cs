@@ -32,7 +32,7 @@ public static class OrpheusApiServiceCollectionExtensions
         services.AddSingleton(Options.Create(options));
 
         services.AddSingleton(new UploadDecoder(dependencies.Decoder));
-        services.AddSingleton(sp => new ClipAnalyzerPool(dependencies.Classifier, dependencies.SpeechDetectors, dependencies.Listen));
+        services.AddSingleton(sp => new ClipAnalyzerPool(dependencies.Classifier, dependencies.SpeechDetectors, dependencies.Listen) { NoiseSuppressionDb = dependencies.NoiseSuppressionDb });
         services.AddSingleton(sp => new MoodMapEditor(dependencies.Moods, sp.GetRequiredService<ILogger<MoodMapEditor>>()));
         services.AddSingleton(new TrackCatalog(dependencies.Library));
         services.AddSingleton(sp => new LibraryScans(dependencies.Library, dependencies.Feed, sp.GetService<TimeProvider>() ?? TimeProvider.System, sp.GetRequiredService<ILogger<LibraryScans>>()));

@@ -46,6 +46,13 @@ public sealed class AudioOptions
     /// </summary>
     public string? EchoReferenceMonitor { get; set; }
 
+    /// <summary>
+    /// How far stationary noise on the input (a fan, hum, hiss, and what a microphone's automatic gain control pumps
+    /// up between words) is suppressed before the model hears it, in dB: 0 turns it off, 1–40. Default 15. The same
+    /// suppression runs on files, the microphone and <c>orpheus eval</c>, so a file run decides like a live one.
+    /// </summary>
+    public int NoiseSuppressionDb { get; set; } = 15;
+
     /// <summary><see cref="EchoCancel"/> parsed (<see cref="EchoCancelMode.Auto"/> when empty or not valid; <see cref="Validate"/> reports the latter).</summary>
     public EchoCancelMode EchoCancelMode =>
         Enum.TryParse<EchoCancelMode>(EchoCancel, ignoreCase: true, out var mode) && Enum.IsDefined(mode) && !int.TryParse(EchoCancel, out _)
@@ -63,6 +70,11 @@ public sealed class AudioOptions
         if (FragmentMilliseconds is < 10 or > 1000)
         {
             problems.Add($"{SectionName}:FragmentMilliseconds must be between 10 and 1000 (got {FragmentMilliseconds}).");
+        }
+
+        if (NoiseSuppressionDb is < 0 or > 40)
+        {
+            problems.Add($"{SectionName}:NoiseSuppressionDb must be between 0 (off) and 40 (got {NoiseSuppressionDb}).");
         }
 
         if (!string.IsNullOrWhiteSpace(EchoCancel) && (!Enum.TryParse<EchoCancelMode>(EchoCancel, ignoreCase: true, out var mode)

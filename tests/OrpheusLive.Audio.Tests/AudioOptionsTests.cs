@@ -42,6 +42,9 @@ public sealed class AudioOptionsTests
         new AudioOptions { Input = "/no/such/file.wav", Fast = true }.Validate().ShouldBeEmpty(); // checked when listened to
         new AudioOptions { FragmentMilliseconds = 5 }.Validate().ShouldHaveSingleItem()
             .ShouldBe("Audio:FragmentMilliseconds must be between 10 and 1000 (got 5).");
+        new AudioOptions { NoiseSuppressionDb = 41 }.Validate().ShouldHaveSingleItem()
+            .ShouldBe("Audio:NoiseSuppressionDb must be between 0 (off) and 40 (got 41).");
+        new AudioOptions { NoiseSuppressionDb = 0 }.Validate().ShouldBeEmpty();
     }
 
     [Fact]

@@ -52,6 +52,7 @@ public sealed class HostPiecesTests
     [Theory]
     [InlineData("Audio:FragmentMilliseconds", "5", "Audio:FragmentMilliseconds must be between 10 and 1000 (got 5).")]
     [InlineData("Audio:EchoCancel", "loud", "Audio:EchoCancel must be auto, off, speex or fdaf (got 'loud').")]
+    [InlineData("Audio:NoiseSuppressionDb", "50", "Audio:NoiseSuppressionDb must be between 0 (off) and 40 (got 50).")]
     [InlineData("Debounce:Threshold", "7", "Debounce:Threshold must be between 0 and 1 (got 7).")]
     [InlineData("Listen:HopSeconds", "0", "Listen:HopSeconds must be between 0.1 and 3 (got 0).")]
     [InlineData("LocalPlayer:Volume", "2", "LocalPlayer:Volume must be between 0 and 1 (got 2).")]

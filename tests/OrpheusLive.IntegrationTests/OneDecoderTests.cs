@@ -24,12 +24,14 @@ public sealed class OneDecoderTests
         var clipPath = dir.File("clip.wav");
         WavFile.Write(clipPath, WavFormat.Float32(16_000, 1), demo.AsSpan(3 * 16_000, 24_000).ToArray()); // 1.5 s of speech
 
-        // eval's (and the API's) path, in this process: decode the whole clip, score it with ClipAnalyzer.
+        // eval's (and the API's) path, in this process: decode the whole clip, score it with ClipAnalyzer. Noise
+        // suppression is off on both sides: eval lets the suppressor hear a clip once before scoring it, as live
+        // (NoiseSuppressor.SuppressClip), while a file read by listen starts it fresh.
         using var model = new OnnxEmotionClassifier(new OnnxOptions { Path = OrpheusProcess.Model });
         var clipScores = new ClipAnalyzer(new WindowAnalyzer(model, null, 0.25), 1.0).Analyze(decoder.DecodeAll(clipPath, TimeSpan.FromMinutes(1)));
 
         // listen's path: the real app, reading the file as its input.
-        var (code, stdout, stderr) = await OrpheusProcess.RunAsync(["listen", "--input", clipPath, "--fast", "--json"], dir.Path);
+        var (code, stdout, stderr) = await OrpheusProcess.RunAsync(["listen", "--input", clipPath, "--fast", "--json", "--Audio:NoiseSuppressionDb=0"], dir.Path);
 
         code.ShouldBe(0, stderr);
         var window = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)

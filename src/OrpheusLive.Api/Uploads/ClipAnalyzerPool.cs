@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using OrpheusLive.Audio.Denoise;
 using OrpheusLive.Core.Emotions;
 using OrpheusLive.Core.Pipeline;
 
@@ -37,6 +38,9 @@ public sealed class ClipAnalyzerPool : IDisposable
         Slots = Math.Max(1, Math.Min(maxIdle, Environment.ProcessorCount));
         _slots = new SemaphoreSlim(Slots);
     }
+
+    /// <summary><c>Audio:NoiseSuppressionDb</c>: clips are noise-suppressed as <c>listen --input</c> hears a file (0: not).</summary>
+    public int NoiseSuppressionDb { get; init; }
 
     /// <summary>How many clips may be scored at once (one per core, at most the idle capacity).</summary>
     public int Slots { get; }
@@ -77,7 +81,9 @@ public sealed class ClipAnalyzerPool : IDisposable
         var analyzer = Rent();
         try
         {
-            return analyzer.Analyze(samples);
+            return NoiseSuppressionDb == 0
+                ? analyzer.Analyze(samples)
+                : analyzer.Analyze(NoiseSuppressor.SuppressClip(samples.ToArray(), NoiseSuppressionDb));
         }
         finally
         {

@@ -86,10 +86,10 @@ internal sealed unsafe class SpeexEchoEngine : IEchoFilterEngine
         var noise = -_options.ResidualNoiseSuppressionDb;
         var echo = -_options.ResidualEchoSuppressionDb;
         var echoActive = -_options.ResidualEchoSuppressionActiveDb;
-        // The suppression gains are computed by the denoiser, so it stays on with a mild noise floor.
+        // The suppression gains are computed by the denoiser, so it stays on with a mild noise floor. The VAD is off in
+        // a fresh state; setting it (even off) makes the library print a warning on stderr.
         SpeexDsp.PreprocessCtl(_preprocess, SpeexDsp.PreprocessSetDenoise, &on);
         SpeexDsp.PreprocessCtl(_preprocess, SpeexDsp.PreprocessSetAgc, &off);
-        SpeexDsp.PreprocessCtl(_preprocess, SpeexDsp.PreprocessSetVad, &off);
         SpeexDsp.PreprocessCtl(_preprocess, SpeexDsp.PreprocessSetDereverb, &off);
         SpeexDsp.PreprocessCtl(_preprocess, SpeexDsp.PreprocessSetNoiseSuppress, &noise);
         SpeexDsp.PreprocessCtl(_preprocess, SpeexDsp.PreprocessSetEchoSuppress, &echo);

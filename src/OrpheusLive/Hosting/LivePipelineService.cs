@@ -59,6 +59,7 @@ public sealed class LivePipelineService(PipelineRunner runner, IServiceProvider 
             source = await inputs.OpenAsync(request, pipeline, cancellationToken).ConfigureAwait(false);
             player = inputs.CreatePlayer(request.Player, pipeline);
             source = services.GetRequiredService<EchoCancelSetup>().Apply(source, player, pipeline);
+            source = services.GetRequiredService<NoiseSuppressionSetup>().Apply(source, pipeline);
             inputs.ReportMappingProblems(pipeline);
             await pipeline.RunAsync(source, analyzer, player, cancellationToken, calibration).ConfigureAwait(false);
             logger.LogInformation("The input ended after {Windows} windows", pipeline.WindowCount);

@@ -114,6 +114,7 @@ public static class ServiceCollectionExtensions
         // the microphone with the canceller when a reference exists (Audio:EchoCancel).
         services.AddSingleton(_ => new EchoReference());
         services.AddSingleton<EchoCancelSetup>();
+        services.AddSingleton<NoiseSuppressionSetup>();
         services.AddSingleton(sp => new LivePipeline(
             sp.GetRequiredService<IMoodMapStore>(),
             sp.GetRequiredService<IOptions<ListenOptions>>().Value,

@@ -45,6 +45,9 @@ public static class WarningIds
     /// </summary>
     public const string StartFailed = "pipeline.start-failed";
 
+    /// <summary>Noise suppression (<c>Audio:NoiseSuppressionDb</c> above 0) cannot run: its native library is missing.</summary>
+    public const string NoiseSuppressionUnavailable = "noise.unavailable";
+
     /// <summary>Echo cancellation was asked for but cannot run (its native library is missing, the music's monitor failed).</summary>
     public const string EchoCancelUnavailable = "echo.unavailable";
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrpheusLive.Api;
 using OrpheusLive.Api.Live;
+using OrpheusLive.Audio;
 using OrpheusLive.Audio.Decoding;
 using OrpheusLive.Cli;
 using OrpheusLive.Core.Emotions;
@@ -33,6 +34,7 @@ public sealed class ServeCommand(
     IMoodMapStore moods,
     IOptions<ApiOptions> apiOptions,
     IOptions<ListenOptions> listenOptions,
+    IOptions<AudioOptions> audioOptions,
     IConfiguration configuration,
     ILoggerFactory loggers,
     Lazy<OrpheusLive.Library.MusicLibrary> library) : CliCommand("serve", "Serve the HTTP API (score clips, edit moods, live state and events) on 127.0.0.1:5170")
@@ -87,7 +89,7 @@ public sealed class ServeCommand(
             feed.Attach(pipeline); // before the pipeline runs, so the feed holds its first events
         }
 
-        var dependencies = new OrpheusApiDependencies(decoder, model, speechDetectors, moods, listenOptions.Value, feed, PipelineEventJson.Write, loggers, library);
+        var dependencies = new OrpheusApiDependencies(decoder, model, speechDetectors, moods, listenOptions.Value, feed, PipelineEventJson.Write, loggers, library, audioOptions.Value.NoiseSuppressionDb);
         var app = OrpheusApiServer.Create(options, dependencies);
         await using (app.ConfigureAwait(false))
         {

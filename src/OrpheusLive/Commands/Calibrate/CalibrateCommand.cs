@@ -69,7 +69,7 @@ public sealed class CalibrateCommand(
         {
             foreach (var (name, label, samples) in FromFiles(inputDir, session.Step.Adaptation.Labels))
             {
-                session.Add(name, label, samples);
+                session.Add(name, label, enrolment.AsHeard(samples));
             }
         }
         else
@@ -141,7 +141,7 @@ public sealed class CalibrateCommand(
             var prompt = prompts[i];
             await output.WriteLineAsync($"{i + 1,2}/{prompts.Count}  say this {prompt.Manner}: \"{prompt.Line}\"");
             var samples = await recorder.RecordAsync(seconds, null, cancellationToken);
-            session.Add($"line {i + 1}", prompt.Label, samples);
+            session.Add($"line {i + 1}", prompt.Label, enrolment.AsHeard(samples));
         }
     }
 

@@ -37,8 +37,8 @@ public sealed class DashboardEnrolment(EnrolmentSetup setup, LiveCalibration liv
     }, cancellationToken);
 
     /// <inheritdoc />
-    public Task<float[]> RecordAsync(EnrolmentPrompt prompt, Action<RecordingProgress> progress, CancellationToken cancellationToken) =>
-        new EnrolmentRecorder(audio, Microphone).RecordAsync(LineSeconds, progress, cancellationToken);
+    public async Task<float[]> RecordAsync(EnrolmentPrompt prompt, Action<RecordingProgress> progress, CancellationToken cancellationToken) =>
+        setup.AsHeard(await new EnrolmentRecorder(audio, Microphone).RecordAsync(LineSeconds, progress, cancellationToken).ConfigureAwait(false));
 
     /// <inheritdoc />
     public async Task<EnrolmentSaved> SaveAsync(EnrolmentSession session, CancellationToken cancellationToken)

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Options;
+using OrpheusLive.Audio;
+using OrpheusLive.Audio.Denoise;
 using OrpheusLive.Core.Calibration;
 using OrpheusLive.Core.Emotions;
 using OrpheusLive.Core.Pipeline;
@@ -18,13 +20,20 @@ public sealed class EnrolmentSetup(
     Func<ISpeechDetector> speechDetector,
     FileSpeakerProfileStore profiles,
     IOptions<ListenOptions> listen,
-    IOptions<CalibrationOptions> calibration)
+    IOptions<CalibrationOptions> calibration,
+    IOptions<AudioOptions>? audio = null)
 {
     /// <summary>The calibration options in use.</summary>
     public CalibrationOptions Options => calibration.Value;
 
     /// <summary>The profile store enrolments are saved to.</summary>
     public FileSpeakerProfileStore Profiles => profiles;
+
+    /// <summary>
+    /// A recorded or read line as listening hears the microphone (the noise suppressor of <c>Audio:NoiseSuppressionDb</c>),
+    /// so the enrolment learns from what the running pipeline will hear.
+    /// </summary>
+    public float[] AsHeard(float[] samples) => NoiseSuppressor.SuppressClip(samples, audio?.Value.NoiseSuppressionDb ?? 0);
 
     /// <summary>
     /// An enrolment of profile <paramref name="profile"/> continuing from its saved file (fresh when there is none).

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.CommandLine;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using OrpheusLive.Audio;
 using OrpheusLive.Audio.Decoding;
 using OrpheusLive.Cli;
 using OrpheusLive.Core.Audio;
@@ -22,7 +23,8 @@ public sealed class BenchCommand(
     Lazy<IEmotionClassifier> classifier,
     Func<ISpeechDetector> speechDetector,
     IAudioDecoder decoder,
-    IOptions<ListenOptions> listen) : CliCommand("bench", "Measure per-window inference latency (p50/p95/max)")
+    IOptions<ListenOptions> listen,
+    IOptions<AudioOptions> audio) : CliCommand("bench", "Measure per-window inference latency (p50/p95/max)")
 {
     private readonly Option<int> _windows = new Option<int>("--windows")
     {
@@ -40,13 +42,13 @@ public sealed class BenchCommand(
 
     private readonly Option<string> _input = new("--input") { Description = "audio to cut windows from (default: the bundled demo input)", HelpName = "FILE" };
 
-    private readonly Option<bool> _json = new("--json") { Description = """{"p50_ms":…,"p95_ms":…,"max_ms":…, "window_path": {…}, "echo_canceller": {…}, "model": …}""" };
+    private readonly Option<bool> _json = new("--json") { Description = """{"p50_ms":…,"p95_ms":…,"max_ms":…, "window_path": {…}, "echo_canceller": {…}, "noise_suppressor": {…}, "model": …}""" };
 
     /// <inheritdoc />
     protected override IEnumerable<Option> Options => [_windows, _warmup, _input, _json];
 
     /// <inheritdoc />
-    public override string Details => "Also times the capture path's echo canceller (SpeexDSP) per 100 ms of audio and per window hop.";
+    public override string Details => "Also times the capture path's echo canceller (SpeexDSP) and noise suppressor (Audio:NoiseSuppressionDb) per 100 ms of audio and per window hop.";
 
     /// <inheritdoc />
     public override async Task<int> RunAsync(ParseResult args, CancellationToken cancellationToken)
@@ -83,10 +85,11 @@ public sealed class BenchCommand(
         var m = LatencyStats.From(modelTimes);
         var p = LatencyStats.From(pathTimes);
         var echo = EchoCancellerCost.Measure(windows, count);
+        var noise = NoiseSuppressorCost.Measure(windows, count, audio.Value.NoiseSuppressionDb);
         var hopBlocks = listen.Value.HopSeconds * 10; // 100 ms blocks of capture per window the model scores
         if (args.GetValue(_json))
         {
-            WriteJson(model, m, p, echo, hopBlocks);
+            WriteJson(model, m, p, echo, noise, hopBlocks);
             return 0;
         }
 
@@ -98,10 +101,13 @@ public sealed class BenchCommand(
         Console.WriteLine(echo is null
             ? "echo canceller: not measured (libspeexdsp1 is missing)"
             : string.Create(inv, $"echo canceller per 100 ms:      p50 {echo.P50,7:F2} ms   p95 {echo.P95,7:F2} ms   max {echo.Max,7:F2} ms   (per window hop {echo.P50 * hopBlocks:F2} ms = {echo.P50 * hopBlocks / m.P50:P1} of the model's p50)"));
+        Console.WriteLine(noise is null
+            ? "noise suppressor: not measured (Audio:NoiseSuppressionDb is 0, or libspeexdsp1 is missing)"
+            : string.Create(inv, $"noise suppressor per 100 ms:    p50 {noise.P50,7:F2} ms   p95 {noise.P95,7:F2} ms   max {noise.Max,7:F2} ms   (per window hop {noise.P50 * hopBlocks:F2} ms = {noise.P50 * hopBlocks / m.P50:P1} of the model's p50)"));
         return 0;
     }
 
-    private static void WriteJson(IEmotionClassifier model, LatencyStats m, LatencyStats p, LatencyStats? echo, double hopBlocks)
+    private static void WriteJson(IEmotionClassifier model, LatencyStats m, LatencyStats p, LatencyStats? echo, LatencyStats? noise, double hopBlocks)
     {
         using var stdout = Console.OpenStandardOutput();
         using (var json = new Utf8JsonWriter(stdout))
@@ -124,6 +130,16 @@ public sealed class BenchCommand(
                 json.WriteNumber("p95_ms_per_100ms", Math.Round(echo.P95, 3));
                 json.WriteNumber("p50_ms_per_hop", Math.Round(echo.P50 * hopBlocks, 3));
                 json.WriteNumber("ratio_to_model_p50", Math.Round(echo.P50 * hopBlocks / m.P50, 4));
+                json.WriteEndObject();
+            }
+
+            if (noise is not null)
+            {
+                json.WriteStartObject("noise_suppressor");
+                json.WriteNumber("p50_ms_per_100ms", Math.Round(noise.P50, 3));
+                json.WriteNumber("p95_ms_per_100ms", Math.Round(noise.P95, 3));
+                json.WriteNumber("p50_ms_per_hop", Math.Round(noise.P50 * hopBlocks, 3));
+                json.WriteNumber("ratio_to_model_p50", Math.Round(noise.P50 * hopBlocks / m.P50, 4));
                 json.WriteEndObject();
             }
 

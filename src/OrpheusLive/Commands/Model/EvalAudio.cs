@@ -1,4 +1,5 @@
 using OrpheusLive.Audio.Decoding;
+using OrpheusLive.Audio.Denoise;
 using OrpheusLive.Core.Audio;
 
 namespace OrpheusLive.Commands.Model;
@@ -6,14 +7,18 @@ namespace OrpheusLive.Commands.Model;
 /// <summary>
 /// What the model hears of one <c>eval</c> clip: the clip itself; the clip with the manifest's <c>reference</c>
 /// cancelled out of it (<see cref="EvalEchoPath.CancelClip"/>); or the clip under a background
-/// (<see cref="BackgroundMixer"/>), cancelled against that background with <c>--with-reference</c>.
+/// (<see cref="BackgroundMixer"/>), cancelled against that background with <c>--with-reference</c>. Then, as on the
+/// input path, the noise suppressor (<c>Audio:NoiseSuppressionDb</c>): over the background's lead-in and the clip
+/// from the stream's first sample, or, for a clip alone, over the clip once before the pass that is scored (live it
+/// runs all the time, so it has heard the room before the listener speaks; <see cref="NoiseSuppressor.SuppressClip"/>).
 /// </summary>
 /// <param name="decoder">The app's one decoder (clips and references are read like <c>listen --input</c>).</param>
 /// <param name="echo">The live path's canceller, as eval runs it.</param>
 /// <param name="background">The background mixer of <c>--background</c>, or null.</param>
 /// <param name="cancelBackground">With a background: cancel it (<c>--with-reference</c>); without, the raw mixture.</param>
 /// <param name="useManifestReferences">Cancel against a clip's <c>reference</c> column when it has one (off with <c>--no-reference</c>).</param>
-public sealed class EvalAudio(IAudioDecoder decoder, EvalEchoPath echo, BackgroundMixer? background, bool cancelBackground, bool useManifestReferences)
+/// <param name="noiseSuppressionDb"><c>Audio:NoiseSuppressionDb</c>: 0 for none.</param>
+public sealed class EvalAudio(IAudioDecoder decoder, EvalEchoPath echo, BackgroundMixer? background, bool cancelBackground, bool useManifestReferences, int noiseSuppressionDb = 0)
 {
     private static readonly TimeSpan MaxClip = TimeSpan.FromMinutes(10);
 
@@ -25,6 +30,13 @@ public sealed class EvalAudio(IAudioDecoder decoder, EvalEchoPath echo, Backgrou
     public void CheckBeforeRun(IReadOnlyCollection<EvalClip> clips)
     {
         ArgumentNullException.ThrowIfNull(clips);
+        if (noiseSuppressionDb != 0)
+        {
+            using var probe = new NoiseSuppressor(noiseSuppressionDb);
+            if (probe.UnavailableReason is { } missing)
+                throw new InvalidDataException($"{missing} Set Audio:NoiseSuppressionDb=0 to measure without it.");
+        }
+
         var manifestReferences = useManifestReferences && background is null && clips.Any(c => c.Reference is not null);
         if ((manifestReferences || background is not null && cancelBackground) && echo.UnavailableReason is { } reason)
             throw new InvalidDataException(reason);
@@ -46,13 +58,22 @@ public sealed class EvalAudio(IAudioDecoder decoder, EvalEchoPath echo, Backgrou
         if (background is not null)
         {
             var (microphone, played) = background.Mix(samples);
-            return cancelBackground
-                ? echo.CancelStream(microphone, played, BackgroundMixer.LeadInSamples)
-                : microphone.AsSpan(BackgroundMixer.LeadInSamples).ToArray();
+            var heard = cancelBackground ? echo.CancelStream(microphone, played, 0) : microphone;
+            return SuppressStream(heard).AsSpan(BackgroundMixer.LeadInSamples).ToArray();
         }
 
-        if (!useManifestReferences || clip.Reference is null) return samples;
-        return echo.CancelClip(samples, LoadReference(clip, samples.Length, format));
+        if (useManifestReferences && clip.Reference is not null)
+            samples = echo.CancelClip(samples, LoadReference(clip, samples.Length, format));
+        return Suppress(samples);
+    }
+
+    private float[] Suppress(float[] samples) => NoiseSuppressor.SuppressClip(samples, noiseSuppressionDb);
+
+    private float[] SuppressStream(float[] samples)
+    {
+        if (noiseSuppressionDb == 0) return samples;
+        using var suppressor = new NoiseSuppressor(noiseSuppressionDb);
+        return suppressor.UnavailableReason is null ? suppressor.ProcessWhole(samples) : samples;
     }
 
     private float[] LoadReference(EvalClip clip, int clipSamples, (int SampleRate, int Channels) clipFormat)

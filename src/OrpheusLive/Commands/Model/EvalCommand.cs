@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using OrpheusLive.Audio;
 using OrpheusLive.Audio.Decoding;
 using OrpheusLive.Cli;
 using OrpheusLive.Core.Audio;
@@ -23,7 +24,8 @@ public sealed class EvalCommand(
     Func<ISpeechDetector> speechDetector,
     IAudioDecoder decoder,
     IOptions<ListenOptions> listen,
-    IOptions<CalibrationOptions> calibration) : CliCommand("eval", "Measure the emotion model on a labelled manifest (accuracy, UAR, confusion)")
+    IOptions<CalibrationOptions> calibration,
+    IOptions<AudioOptions> audio) : CliCommand("eval", "Measure the emotion model on a labelled manifest (accuracy, UAR, confusion)")
 {
     private readonly Option<string> _manifest = new("--manifest")
     {
@@ -164,7 +166,7 @@ public sealed class EvalCommand(
             background = new BackgroundMixer(decoder.DecodeAll(backgroundPath, TimeSpan.FromHours(2), IAudioSource.SampleRate), level, backgroundPath);
         }
 
-        return new EvalAudio(decoder, new EvalEchoPath(), background, withReference, useManifestReferences: !noReference);
+        return new EvalAudio(decoder, new EvalEchoPath(), background, withReference, useManifestReferences: !noReference, audio.Value.NoiseSuppressionDb);
     }
 
     private static Option<double?> CreateSir()
