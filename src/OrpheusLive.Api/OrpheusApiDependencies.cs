@@ -19,7 +19,7 @@ namespace OrpheusLive.Api;
 /// <param name="EventJson">The JSON of pipeline events (the one of <c>listen --json</c>).</param>
 /// <param name="Loggers">The app's logger factory (Serilog), so API logs go where the app's logs go.</param>
 /// <param name="Library">The music library (<c>/api/tracks</c>, <c>/api/library/map.png</c>), opened on first use; those endpoints answer 503 without it.</param>
-/// <param name="NoiseSuppressionDb"><c>Audio:NoiseSuppressionDb</c>: uploads are noise-suppressed like <c>listen --input</c> files (0: not).</param>
+/// <param name="NoiseSuppressionDb"><c>Audio:NoiseSuppressionDb</c>: uploads are noise-suppressed as <c>eval</c> hears a clip (0: not).</param>
 public sealed record OrpheusApiDependencies(
     IAudioDecoder Decoder,
     IEmotionClassifier Classifier,

@@ -39,7 +39,7 @@ public sealed class ClipAnalyzerPool : IDisposable
         _slots = new SemaphoreSlim(Slots);
     }
 
-    /// <summary><c>Audio:NoiseSuppressionDb</c>: clips are noise-suppressed as <c>listen --input</c> hears a file (0: not).</summary>
+    /// <summary><c>Audio:NoiseSuppressionDb</c>: clips are noise-suppressed as <c>eval</c> hears a clip (<see cref="NoiseSuppressor.SuppressClip"/>; 0: not).</summary>
     public int NoiseSuppressionDb { get; init; }
 
     /// <summary>How many clips may be scored at once (one per core, at most the idle capacity).</summary>

@@ -135,8 +135,8 @@ public sealed unsafe class NoiseSuppressor : IDisposable
 
     private void Configure()
     {
-        // A fresh state denoises with AGC, VAD and dereverberation off; setting the VAD (even off) makes the library
-        // print a warning on stderr, so only what differs from those defaults is set.
+        // The VAD is left as a fresh state has it (off): setting it, even to off, makes the library print a warning on
+        // stderr.
         int on = 1, off = 0, level = -_attenuationDb;
         SpeexDsp.PreprocessCtl(_state, SpeexDsp.PreprocessSetDenoise, &on);
         SpeexDsp.PreprocessCtl(_state, SpeexDsp.PreprocessSetAgc, &off);

@@ -30,7 +30,7 @@ public sealed class PulseAudioEchoTests(PulseAudioFixture pulse)
         using var dir = new TempDirectory();
         var folder = Path.Combine(dir.Path, "chill");
         Directory.CreateDirectory(folder);
-        WavFile.Write(Path.Combine(folder, "music.wav"), WavFormat.Pcm(Rate, 1), Music(40 * Rate));
+        WavFile.Write(Path.Combine(folder, "music.wav"), WavFormat.Pcm(Rate, 1), Music(60 * Rate));
         var reference = new EchoReference();
         await using var player = new LocalPlayer(new LocalPlayerOptions { Volume = 1, FadeMilliseconds = 20 },
             new PulseAudioOutputFactory(new PulseAudioSinkOptions { Device = pulse.Sink })) { EchoReference = reference };
@@ -40,10 +40,10 @@ public sealed class PulseAudioEchoTests(PulseAudioFixture pulse)
         (await player.PlayAsync(new PlayRequest("chill", [folder], false), timeout.Token)).Started.ShouldBeTrue();
         var output = new List<float>();
         var block = new float[Rate / 10];
-        // At least 25 s; on a loaded machine the delay estimate may settle later, so read on until it has been known for
-        // 8 s (at most 36 s of the 40 s track) and measure the last 4 s.
+        // At least 25 s; on a loaded machine (the other test assemblies run meanwhile) the delay estimate may settle
+        // later, so read on until it has been known for 8 s (at most 56 s of the 60 s track) and measure the last 4 s.
         var knownAt = -1;
-        while (output.Count < 36 * Rate && (output.Count < 25 * Rate || knownAt < 0 || output.Count < knownAt + (8 * Rate)))
+        while (output.Count < 56 * Rate && (output.Count < 25 * Rate || knownAt < 0 || output.Count < knownAt + (8 * Rate)))
         {
             var n = await cancelled.ReadAsync(block, timeout.Token);
             output.AddRange(block.AsSpan(0, n));
