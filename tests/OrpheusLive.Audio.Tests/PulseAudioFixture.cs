@@ -74,6 +74,26 @@ public sealed partial class PulseAudioFixture : IAsyncLifetime
         if (SkipReason is not null) Assert.Skip(SkipReason);
     }
 
+    /// <summary>
+    /// A null sink of the test's own on the shared daemon, unloaded when disposed: nothing another test (or another
+    /// test process, which all play to the default sink) plays reaches its monitor.
+    /// </summary>
+    public static async Task<PrivateSink> CreateSinkAsync(string prefix)
+    {
+        var name = $"{prefix}_{Environment.ProcessId}_{Guid.NewGuid():N}";
+        var (code, output) = await Run("pactl", "load-module", "module-null-sink", $"sink_name={name}", "rate=48000", "channels=2");
+        if (code != 0 || !int.TryParse(output.Trim(), out var module))
+            throw new InvalidOperationException($"pactl load-module module-null-sink failed ({code}): {output}");
+        return new PrivateSink(name, module);
+    }
+
+    /// <summary>A sink made by <see cref="CreateSinkAsync"/>; <see cref="Name"/> + ".monitor" is its monitor source.</summary>
+    public sealed record PrivateSink(string Name, int Module) : IAsyncDisposable
+    {
+        /// <inheritdoc />
+        public async ValueTask DisposeAsync() => await Run("pactl", "unload-module", Module.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     private async Task<bool> HasOrpheusDevices()
     {
         if (Which("pactl") is null) return false;

@@ -27,14 +27,17 @@ public sealed class PulseAudioEchoTests(PulseAudioFixture pulse)
         // One real-time audio test at a time across the test processes of ./test; its 120 s start after the wait.
         using var realTime = await RealTimeAudioLock.AcquireAsync(TestContext.Current.CancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(120));
+        // A sink of its own: other test processes play to the shared default sink meanwhile, and their music on the
+        // monitor is an echo without a reference.
+        await using var sink = await PulseAudioFixture.CreateSinkAsync("orpheus_echo");
         using var dir = new TempDirectory();
         var folder = Path.Combine(dir.Path, "chill");
         Directory.CreateDirectory(folder);
         WavFile.Write(Path.Combine(folder, "music.wav"), WavFormat.Pcm(Rate, 1), Music(60 * Rate));
         var reference = new EchoReference();
         await using var player = new LocalPlayer(new LocalPlayerOptions { Volume = 1, FadeMilliseconds = 20 },
-            new PulseAudioOutputFactory(new PulseAudioSinkOptions { Device = pulse.Sink })) { EchoReference = reference };
-        var microphone = new Recorded(new PulseAudioSource(new PulseAudioSourceOptions { Device = pulse.Sink + ".monitor" }));
+            new PulseAudioOutputFactory(new PulseAudioSinkOptions { Device = sink.Name })) { EchoReference = reference };
+        var microphone = new Recorded(new PulseAudioSource(new PulseAudioSourceOptions { Device = sink.Name + ".monitor" }));
         await using var cancelled = new EchoCancellingSource(microphone, reference, new EchoCanceller());
 
         (await player.PlayAsync(new PlayRequest("chill", [folder], false), timeout.Token)).Started.ShouldBeTrue();
