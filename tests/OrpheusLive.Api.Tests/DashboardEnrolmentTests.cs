@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using OrpheusLive.Api.Tests.Support;
+using OrpheusLive.Audio;
 using OrpheusLive.Commands.Calibrate;
 using OrpheusLive.Core.Audio;
 using OrpheusLive.Core.Calibration;
@@ -29,14 +30,7 @@ public sealed class DashboardEnrolmentTests : IDisposable
     [Fact]
     public async Task An_enrolment_made_while_the_pipeline_runs_is_saved_and_the_run_continues_from_it()
     {
-        var model = new ToneClassifier();
-        var store = new FileSpeakerProfileStore(NullLogger<FileSpeakerProfileStore>.Instance, _profiles.FullName);
-        var options = Options.Create(new CalibrationOptions());
-        var classifier = new Lazy<IEmotionClassifier>(() => model);
-        var live = new LiveCalibration(classifier, store, options, NullLogger<LiveCalibration>.Instance);
-        var setup = new EnrolmentSetup(classifier, () => new AlwaysSpeech(), store, Options.Create(new ListenOptions()), options);
-        var microphone = new ToneMicrophone();
-        var studio = new DashboardEnrolment(setup, live, microphone);
+        var (studio, microphone, live, store) = CreateStudio();
         await using var api = await TestApi.StartAsync();
         using var pipeline = new LivePipeline(api.Store, new ListenOptions(), new DebounceOptions(), NullLogger.Instance);
         var run = live.Start("carol", pipeline);
@@ -76,20 +70,30 @@ public sealed class DashboardEnrolmentTests : IDisposable
     [Fact]
     public async Task The_screen_records_from_the_microphone_the_run_listens_to()
     {
-        var model = new ToneClassifier();
-        var store = new FileSpeakerProfileStore(NullLogger<FileSpeakerProfileStore>.Instance, _profiles.FullName);
-        var options = Options.Create(new CalibrationOptions());
-        var classifier = new Lazy<IEmotionClassifier>(() => model);
-        var live = new LiveCalibration(classifier, store, options, NullLogger<LiveCalibration>.Instance);
-        var setup = new EnrolmentSetup(classifier, () => new AlwaysSpeech(), store, Options.Create(new ListenOptions()), options);
-        var microphone = new ToneMicrophone();
-        var studio = new DashboardEnrolment(setup, live, microphone);
+        var (studio, microphone, _, _) = CreateStudio();
         var (session, _) = await studio.BeginAsync(Ct);
 
         await studio.ForMicrophone("usb-headset").RecordAsync(session.Prompts[0], _ => { }, Ct);
         await studio.RecordAsync(session.Prompts[0], _ => { }, Ct);
 
         microphone.Devices.ShouldBe(["usb-headset", null], "the run's --device, else the default microphone");
+    }
+
+    /// <summary>
+    /// The screen over a tone model and a tone microphone, with a profile store in this test's folder. Noise suppression
+    /// is off: the microphone's steady tones are what a noise suppressor takes for noise.
+    /// </summary>
+    private (DashboardEnrolment Studio, ToneMicrophone Microphone, LiveCalibration Live, FileSpeakerProfileStore Store) CreateStudio()
+    {
+        var model = new ToneClassifier();
+        var store = new FileSpeakerProfileStore(NullLogger<FileSpeakerProfileStore>.Instance, _profiles.FullName);
+        var options = Options.Create(new CalibrationOptions());
+        var classifier = new Lazy<IEmotionClassifier>(() => model);
+        var live = new LiveCalibration(classifier, store, options, NullLogger<LiveCalibration>.Instance);
+        var setup = new EnrolmentSetup(classifier, () => new AlwaysSpeech(), store, Options.Create(new ListenOptions()), options,
+            Options.Create(new AudioOptions { NoiseSuppressionDb = 0 }));
+        var microphone = new ToneMicrophone();
+        return (new DashboardEnrolment(setup, live, microphone), microphone, live, store);
     }
 
     /// <summary>A microphone that speaks a tone the <see cref="ToneClassifier"/> hears as <see cref="Next"/> (silence for neutral).</summary>

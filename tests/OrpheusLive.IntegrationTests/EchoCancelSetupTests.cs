@@ -98,21 +98,6 @@ public sealed class EchoCancelSetupTests : IDisposable
         await cancelled.DisposeAsync();
     }
 
-    private sealed class SilentSource(bool live) : IAudioSource
-    {
-        public string Description => "silence";
-
-        public bool IsLive => live;
-
-        public ValueTask<int> ReadAsync(Memory<float> buffer, CancellationToken cancellationToken)
-        {
-            buffer.Span.Clear();
-            return ValueTask.FromResult(buffer.Length);
-        }
-
-        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-    }
-
     private sealed class NamedPlayer(string name) : IPlayer
     {
         public string Name => name;

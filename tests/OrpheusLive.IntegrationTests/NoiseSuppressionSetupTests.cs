@@ -26,7 +26,7 @@ public sealed class NoiseSuppressionSetupTests : IDisposable
         builder.Services.AddOrpheusServices(builder.Configuration);
         var host = builder.Build();
         _hosts.Add(host);
-        return host.Services.GetRequiredService<NoiseSuppressionSetup>().Apply(new Silence(live), host.Services.GetRequiredService<LivePipeline>());
+        return host.Services.GetRequiredService<NoiseSuppressionSetup>().Apply(new SilentSource(live), host.Services.GetRequiredService<LivePipeline>());
     }
 
     [Theory]
@@ -43,20 +43,5 @@ public sealed class NoiseSuppressionSetupTests : IDisposable
 
     [Fact]
     public void Zero_decibels_leaves_the_input_as_it_is() =>
-        Apply("0", live: true).ShouldBeOfType<Silence>();
-
-    private sealed class Silence(bool live) : IAudioSource
-    {
-        public string Description => "silence";
-
-        public bool IsLive => live;
-
-        public ValueTask<int> ReadAsync(Memory<float> buffer, CancellationToken cancellationToken)
-        {
-            buffer.Span.Clear();
-            return ValueTask.FromResult(buffer.Length);
-        }
-
-        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-    }
+        Apply("0", live: true).ShouldBeOfType<SilentSource>();
 }

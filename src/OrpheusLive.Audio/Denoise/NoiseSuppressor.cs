@@ -92,14 +92,21 @@ public sealed unsafe class NoiseSuppressor : IDisposable
     /// <c>eval</c> primes the echo canceller. The clip itself when <paramref name="attenuationDb"/> is 0 or the
     /// library is missing.
     /// </summary>
-    public static float[] SuppressClip(float[] clip, int attenuationDb)
+    public static float[] SuppressClip(float[] clip, int attenuationDb) => Suppress(clip, attenuationDb, hearFirst: true);
+
+    /// <summary>
+    /// A recording suppressed from its first sample by a fresh suppressor, aligned, same length (what
+    /// <see cref="NoiseSuppressingSource"/> gives for it); with <paramref name="hearFirst"/>, as
+    /// <see cref="SuppressClip"/>. The recording itself when <paramref name="attenuationDb"/> is 0 or the library is missing.
+    /// </summary>
+    public static float[] Suppress(float[] samples, int attenuationDb, bool hearFirst = false)
     {
-        ArgumentNullException.ThrowIfNull(clip);
-        if (attenuationDb == 0 || clip.Length == 0) return clip;
+        ArgumentNullException.ThrowIfNull(samples);
+        if (attenuationDb == 0 || samples.Length == 0) return samples;
         using var suppressor = new NoiseSuppressor(attenuationDb);
-        if (suppressor.UnavailableReason is not null) return clip;
-        suppressor.Process(clip.ToArray());
-        return suppressor.ProcessWhole(clip);
+        if (suppressor.UnavailableReason is not null) return samples;
+        if (hearFirst) suppressor.Process(samples.ToArray());
+        return suppressor.ProcessWhole(samples);
     }
 
     /// <summary>Forgets the noise estimate and the frame in progress (a new stream).</summary>

@@ -14,7 +14,6 @@ internal static unsafe partial class SpeexDsp
     public const int EchoSetSamplingRate = 24;
     public const int PreprocessSetDenoise = 0;
     public const int PreprocessSetAgc = 2;
-    public const int PreprocessSetVad = 4;
     public const int PreprocessSetDereverb = 8;
     public const int PreprocessSetNoiseSuppress = 18;
     public const int PreprocessSetEchoSuppress = 20;

@@ -1,5 +1,3 @@
-using OrpheusLive.Audio.Decoding;
-using OrpheusLive.Audio.Decoding.Formats;
 using OrpheusLive.Audio.Denoise;
 using OrpheusLive.Core.Audio;
 
@@ -11,9 +9,6 @@ namespace OrpheusLive.Audio.Tests.Denoise;
 /// </summary>
 public sealed class NoiseSuppressingSourceTests
 {
-    private static readonly Lazy<float[]> Demo = new(() =>
-        new AudioDecoder([new WavAudioFormat()]).DecodeAll(Path.Combine(RepoPaths.Root, "samples", "demo.wav"), TimeSpan.FromMinutes(5)));
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Theory]
@@ -24,7 +19,7 @@ public sealed class NoiseSuppressingSourceTests
     [InlineData(0, 777, 1600)]
     public async Task Reading_a_clip_through_the_source_gives_exactly_the_clip_suppressed_and_aligned(int samples, int chunk, int readSize)
     {
-        var clip = Demo.Value.AsSpan(3 * IAudioSource.SampleRate, samples).ToArray();
+        var clip = DemoRecording.Samples.AsSpan(3 * IAudioSource.SampleRate, samples).ToArray();
         var suppressor = new NoiseSuppressor(15);
         if (suppressor.UnavailableReason is { } reason)
         {
@@ -32,7 +27,7 @@ public sealed class NoiseSuppressingSourceTests
             Assert.Skip(reason);
         }
 
-        await using var source = new NoiseSuppressingSource(new Chunked(clip, chunk), suppressor);
+        await using var source = new NoiseSuppressingSource(new ScriptedSource(clip, chunk, live: false), suppressor);
         var heard = new List<float>();
         var buffer = new float[readSize];
         int n;
@@ -43,24 +38,5 @@ public sealed class NoiseSuppressingSourceTests
         heard.ToArray().ShouldBe(whole.ProcessWhole(clip));
         (await source.ReadAsync(buffer, Ct)).ShouldBe(0, "the end stays the end");
         source.Description.ShouldEndWith("noise-suppressed");
-    }
-
-    private sealed class Chunked(float[] samples, int chunk) : IAudioSource
-    {
-        private int _position;
-
-        public string Description => "test clip";
-
-        public bool IsLive => false;
-
-        public ValueTask<int> ReadAsync(Memory<float> buffer, CancellationToken cancellationToken)
-        {
-            var n = Math.Min(Math.Min(chunk, buffer.Length), samples.Length - _position);
-            samples.AsSpan(_position, n).CopyTo(buffer.Span);
-            _position += n;
-            return ValueTask.FromResult(n);
-        }
-
-        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }

@@ -1,5 +1,3 @@
-using OrpheusLive.Audio.Decoding;
-using OrpheusLive.Audio.Decoding.Formats;
 using OrpheusLive.Audio.Denoise;
 using OrpheusLive.Core.Audio;
 
@@ -13,9 +11,6 @@ namespace OrpheusLive.Audio.Tests.Denoise;
 public sealed class NoiseSuppressorTests
 {
     private const int Rate = IAudioSource.SampleRate;
-
-    private static readonly Lazy<float[]> Demo = new(() =>
-        new AudioDecoder([new WavAudioFormat()]).DecodeAll(Path.Combine(RepoPaths.Root, "samples", "demo.wav"), TimeSpan.FromMinutes(5)));
 
     private static NoiseSuppressor Create(int db = 15)
     {
@@ -62,7 +57,7 @@ public sealed class NoiseSuppressorTests
     public void Speech_under_noise_keeps_its_level_while_the_noise_between_words_goes_down()
     {
         using var suppressor = Create();
-        var speech = Demo.Value.AsSpan(0, 20 * Rate).ToArray();
+        var speech = DemoRecording.Samples.AsSpan(0, 20 * Rate).ToArray();
         var noise = Noise(speech.Length, Dbfs(speech) - 15);
         var mixture = speech.Zip(noise, (s, n) => s + n).ToArray();
 
@@ -82,7 +77,7 @@ public sealed class NoiseSuppressorTests
     [Fact]
     public void How_the_stream_is_cut_into_blocks_changes_nothing_and_reads_do_not_allocate()
     {
-        var input = Demo.Value.AsSpan(0, 4 * Rate).ToArray();
+        var input = DemoRecording.Samples.AsSpan(0, 4 * Rate).ToArray();
         float[] Run(int block)
         {
             using var suppressor = Create();
@@ -108,7 +103,7 @@ public sealed class NoiseSuppressorTests
     public void The_output_lags_by_one_frame_and_a_reset_starts_afresh()
     {
         using var suppressor = Create();
-        var input = Demo.Value.AsSpan(0, 3 * Rate).ToArray();
+        var input = DemoRecording.Samples.AsSpan(0, 3 * Rate).ToArray();
         var first = input.ToArray();
         suppressor.Process(first);
         first.AsSpan(0, NoiseSuppressor.LatencySamples).ToArray().ShouldAllBe(v => v == 0, "the first frame out is the delay line");

@@ -158,32 +158,6 @@ public sealed class LiveEchoPathTests
         }
     }
 
-    /// <summary>A live source that hands out a prepared signal block by block.</summary>
-    private sealed class ScriptedSource(float[] signal, int block) : IAudioSource
-    {
-        private int _position;
-
-        public bool Disposed { get; private set; }
-
-        public string Description => "scripted microphone";
-
-        public bool IsLive => true;
-
-        public ValueTask<int> ReadAsync(Memory<float> buffer, CancellationToken cancellationToken)
-        {
-            var n = Math.Min(Math.Min(block, buffer.Length), signal.Length - _position);
-            signal.AsSpan(_position, n).CopyTo(buffer.Span);
-            _position += n;
-            return ValueTask.FromResult(n);
-        }
-
-        public ValueTask DisposeAsync()
-        {
-            Disposed = true;
-            return ValueTask.CompletedTask;
-        }
-    }
-
     /// <summary>A canceller that passes audio through and reports a divergence on every call.</summary>
     private sealed class DivergingCanceller : IEchoCanceller
     {

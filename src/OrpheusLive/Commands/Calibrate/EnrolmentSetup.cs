@@ -21,7 +21,7 @@ public sealed class EnrolmentSetup(
     FileSpeakerProfileStore profiles,
     IOptions<ListenOptions> listen,
     IOptions<CalibrationOptions> calibration,
-    IOptions<AudioOptions>? audio = null)
+    IOptions<AudioOptions> audio)
 {
     /// <summary>The calibration options in use.</summary>
     public CalibrationOptions Options => calibration.Value;
@@ -33,7 +33,7 @@ public sealed class EnrolmentSetup(
     /// A recorded or read line as listening hears the microphone (the noise suppressor of <c>Audio:NoiseSuppressionDb</c>),
     /// so the enrolment learns from what the running pipeline will hear.
     /// </summary>
-    public float[] AsHeard(float[] samples) => NoiseSuppressor.SuppressClip(samples, audio?.Value.NoiseSuppressionDb ?? 0);
+    public float[] AsHeard(float[] samples) => NoiseSuppressor.SuppressClip(samples, audio.Value.NoiseSuppressionDb);
 
     /// <summary>
     /// An enrolment of profile <paramref name="profile"/> continuing from its saved file (fresh when there is none).

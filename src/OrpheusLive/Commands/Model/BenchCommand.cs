@@ -100,10 +100,10 @@ public sealed class BenchCommand(
         Console.WriteLine(string.Create(inv, $"whole window path (gate+model): p50 {p.P50,7:F2} ms   p95 {p.P95,7:F2} ms   max {p.Max,7:F2} ms"));
         Console.WriteLine(echo is null
             ? "echo canceller: not measured (libspeexdsp1 is missing)"
-            : string.Create(inv, $"echo canceller per 100 ms:      p50 {echo.P50,7:F2} ms   p95 {echo.P95,7:F2} ms   max {echo.Max,7:F2} ms   (per window hop {echo.P50 * hopBlocks:F2} ms = {echo.P50 * hopBlocks / m.P50:P1} of the model's p50)"));
+            : StageLine("echo canceller", echo, hopBlocks, m.P50));
         Console.WriteLine(noise is null
             ? "noise suppressor: not measured (Audio:NoiseSuppressionDb is 0, or libspeexdsp1 is missing)"
-            : string.Create(inv, $"noise suppressor per 100 ms:    p50 {noise.P50,7:F2} ms   p95 {noise.P95,7:F2} ms   max {noise.Max,7:F2} ms   (per window hop {noise.P50 * hopBlocks:F2} ms = {noise.P50 * hopBlocks / m.P50:P1} of the model's p50)"));
+            : StageLine("noise suppressor", noise, hopBlocks, m.P50));
         return 0;
     }
 
@@ -123,32 +123,31 @@ public sealed class BenchCommand(
             json.WriteNumber("p95_ms", Math.Round(p.P95, 3));
             json.WriteNumber("max_ms", Math.Round(p.Max, 3));
             json.WriteEndObject();
-            if (echo is not null)
-            {
-                json.WriteStartObject("echo_canceller");
-                json.WriteNumber("p50_ms_per_100ms", Math.Round(echo.P50, 3));
-                json.WriteNumber("p95_ms_per_100ms", Math.Round(echo.P95, 3));
-                json.WriteNumber("p50_ms_per_hop", Math.Round(echo.P50 * hopBlocks, 3));
-                json.WriteNumber("ratio_to_model_p50", Math.Round(echo.P50 * hopBlocks / m.P50, 4));
-                json.WriteEndObject();
-            }
-
-            if (noise is not null)
-            {
-                json.WriteStartObject("noise_suppressor");
-                json.WriteNumber("p50_ms_per_100ms", Math.Round(noise.P50, 3));
-                json.WriteNumber("p95_ms_per_100ms", Math.Round(noise.P95, 3));
-                json.WriteNumber("p50_ms_per_hop", Math.Round(noise.P50 * hopBlocks, 3));
-                json.WriteNumber("ratio_to_model_p50", Math.Round(noise.P50 * hopBlocks / m.P50, 4));
-                json.WriteEndObject();
-            }
-
+            WriteStage(json, "echo_canceller", echo, hopBlocks, m.P50);
+            WriteStage(json, "noise_suppressor", noise, hopBlocks, m.P50);
             json.WriteString("model", model.Info.Path);
             json.WriteString("runtime", model.Info.Runtime);
             json.WriteEndObject();
         }
 
         Console.Out.WriteLine();
+    }
+
+    /// <summary>One capture-path stage's text line: its time per 100 ms block and its share of the model's p50 per window hop.</summary>
+    private static string StageLine(string stage, LatencyStats cost, double hopBlocks, double modelP50) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"{stage + " per 100 ms:",-32}p50 {cost.P50,7:F2} ms   p95 {cost.P95,7:F2} ms   max {cost.Max,7:F2} ms   (per window hop {cost.P50 * hopBlocks:F2} ms = {cost.P50 * hopBlocks / modelP50:P1} of the model's p50)");
+
+    /// <summary>One capture-path stage's JSON object (nothing when it was not measured).</summary>
+    private static void WriteStage(Utf8JsonWriter json, string name, LatencyStats? cost, double hopBlocks, double modelP50)
+    {
+        if (cost is null) return;
+        json.WriteStartObject(name);
+        json.WriteNumber("p50_ms_per_100ms", Math.Round(cost.P50, 3));
+        json.WriteNumber("p95_ms_per_100ms", Math.Round(cost.P95, 3));
+        json.WriteNumber("p50_ms_per_hop", Math.Round(cost.P50 * hopBlocks, 3));
+        json.WriteNumber("ratio_to_model_p50", Math.Round(cost.P50 * hopBlocks / modelP50, 4));
+        json.WriteEndObject();
     }
 
     private List<float[]> LoadWindows(string? input, int windowSamples)

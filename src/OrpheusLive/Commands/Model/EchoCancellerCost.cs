@@ -24,14 +24,7 @@ public static class EchoCancellerCost
         if (canceller.UnavailableReason is not null) return null;
         var warmup = 40;
         var total = (warmup + blocks) * Block;
-        var played = new float[total + Block];
-        for (int i = 0, w = 0; i < played.Length; w++)
-        {
-            var window = windows[w % windows.Count];
-            var n = Math.Min(window.Length, played.Length - i);
-            window.AsSpan(0, n).CopyTo(played.AsSpan(i));
-            i += n;
-        }
+        var played = BenchAudio.Repeat(windows, total + Block);
 
         var capture = new float[total];
         for (var i = Block; i < total; i++) capture[i] = 0.5f * played[i - Block];

@@ -59,22 +59,14 @@ public sealed class EvalAudio(IAudioDecoder decoder, EvalEchoPath echo, Backgrou
         {
             var (microphone, played) = background.Mix(samples);
             var heard = cancelBackground ? echo.CancelStream(microphone, played, 0) : microphone;
-            return SuppressStream(heard).AsSpan(BackgroundMixer.LeadInSamples).ToArray();
+            return NoiseSuppressor.Suppress(heard, noiseSuppressionDb).AsSpan(BackgroundMixer.LeadInSamples).ToArray();
         }
 
         if (useManifestReferences && clip.Reference is not null)
             samples = echo.CancelClip(samples, LoadReference(clip, samples.Length, format));
-        return Suppress(samples);
+        return NoiseSuppressor.SuppressClip(samples, noiseSuppressionDb);
     }
 
-    private float[] Suppress(float[] samples) => NoiseSuppressor.SuppressClip(samples, noiseSuppressionDb);
-
-    private float[] SuppressStream(float[] samples)
-    {
-        if (noiseSuppressionDb == 0) return samples;
-        using var suppressor = new NoiseSuppressor(noiseSuppressionDb);
-        return suppressor.UnavailableReason is null ? suppressor.ProcessWhole(samples) : samples;
-    }
 
     private float[] LoadReference(EvalClip clip, int clipSamples, (int SampleRate, int Channels) clipFormat)
     {

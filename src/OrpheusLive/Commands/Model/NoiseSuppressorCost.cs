@@ -23,14 +23,7 @@ public static class NoiseSuppressorCost
         using var suppressor = new NoiseSuppressor(attenuationDb);
         if (suppressor.UnavailableReason is not null) return null;
         const int warmup = 20;
-        var audio = new float[(warmup + blocks) * Block];
-        for (int i = 0, w = 0; i < audio.Length; w++)
-        {
-            var window = windows[w % windows.Count];
-            var n = Math.Min(window.Length, audio.Length - i);
-            window.AsSpan(0, n).CopyTo(audio.AsSpan(i));
-            i += n;
-        }
+        var audio = BenchAudio.Repeat(windows, (warmup + blocks) * Block);
 
         var times = new List<double>(blocks);
         for (var b = 0; b < warmup + blocks; b++)
