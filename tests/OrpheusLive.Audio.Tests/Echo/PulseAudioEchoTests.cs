@@ -43,10 +43,11 @@ public sealed class PulseAudioEchoTests(PulseAudioFixture pulse)
         (await player.PlayAsync(new PlayRequest("chill", [folder], false), timeout.Token)).Started.ShouldBeTrue();
         var output = new List<float>();
         var block = new float[Rate / 10];
-        // At least 25 s; on a loaded machine (the other test assemblies run meanwhile) the delay estimate may settle
-        // later, so read on until it has been known for 8 s (at most 56 s of the 60 s track) and measure the last 4 s.
+        // At least 40 s (the filter converges in 10-30 s, later while the other test assemblies load the machine); the
+        // delay estimate may settle late too, so read on until it has been known for 8 s (at most 56 s of the 60 s
+        // track) and measure the last 4 s.
         var knownAt = -1;
-        while (output.Count < 56 * Rate && (output.Count < 25 * Rate || knownAt < 0 || output.Count < knownAt + (8 * Rate)))
+        while (output.Count < 56 * Rate && (output.Count < 40 * Rate || knownAt < 0 || output.Count < knownAt + (8 * Rate)))
         {
             var n = await cancelled.ReadAsync(block, timeout.Token);
             output.AddRange(block.AsSpan(0, n));
