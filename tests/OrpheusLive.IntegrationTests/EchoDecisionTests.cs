@@ -25,6 +25,7 @@ namespace OrpheusLive.IntegrationTests;
 /// music, then sad), 37–43 %, music-only windows −20 dBFS.</para>
 /// </remarks>
 [Collection(RealTimeCollection.Name)]
+[Trait(RealTimeTrait.Name, RealTimeTrait.Value)]
 public sealed class EchoDecisionTests
 {
     private const string Music = "/usr/share/games/frozen-bubble/snd/frozen-mainzik-1p.ogg";

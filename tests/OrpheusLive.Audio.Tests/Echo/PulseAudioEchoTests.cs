@@ -15,6 +15,7 @@ namespace OrpheusLive.Audio.Tests.EchoCancellation;
 /// timed by the real clocks, buffers and bursts of PulseAudio.
 /// </summary>
 [Collection(PulseAudioCollection.Name)]
+[Trait(RealTimeTrait.Name, RealTimeTrait.Value)]
 public sealed class PulseAudioEchoTests(PulseAudioFixture pulse)
 {
     [Fact]
