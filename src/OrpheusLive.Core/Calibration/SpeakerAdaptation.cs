@@ -189,7 +189,7 @@ public sealed class SpeakerAdaptation : ISpeakerAdaptation
 
         _enrolled += clips.Count;
         var after = Confidences(clips, targets);
-        return new EnrolmentResult(applied, emotions, [.. clips.Select((clip, i) => new EnrolledClip(_labels[targets[i]], before[i], after[i]))]);
+        return new EnrolmentResult(applied, emotions, _minEmotions, [.. clips.Select((clip, i) => new EnrolledClip(_labels[targets[i]], before[i], after[i]))]);
     }
 
     /// <inheritdoc />

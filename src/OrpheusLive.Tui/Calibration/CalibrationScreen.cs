@@ -266,7 +266,7 @@ public sealed class CalibrationScreen : Runnable
                 rows.AddRange(result.Clips.Select((clip, i) => CalibrationText.Row(enrolment.Names[i], clip)));
                 rows.Add(CalibrationText.Mean(result));
                 _results.SetSource(new ObservableCollection<string>(rows));
-                _state.Text = CalibrationText.Summary(result);
+                _state.Text = result.Summary;
                 _meter.Text = $"Enter: Save profile '{enrolment.ProfileName}'    Esc: leave without saving";
             });
         }, "Could not learn from the lines");

@@ -57,14 +57,5 @@ public static class CalibrationText
             $"{"mean",-8} {"",-10} {Percent(result.Clips.Average(c => c.Before)),7} →  {Percent(result.Clips.Average(c => c.After)),6}");
     }
 
-    /// <summary>What the enrolment learnt, in one line.</summary>
-    public static string Summary(EnrolmentResult result)
-    {
-        ArgumentNullException.ThrowIfNull(result);
-        return result.Applied
-            ? $"Per-emotion corrections learnt from {result.Emotions} emotions."
-            : $"The lines covered {result.Emotions} emotion(s), too few for per-emotion corrections: they taught the voice's average.";
-    }
-
     private static string Percent(double value) => string.Create(CultureInfo.InvariantCulture, $"{Math.Round(value * 100):0} %");
 }

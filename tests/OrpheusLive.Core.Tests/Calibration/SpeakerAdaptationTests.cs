@@ -166,6 +166,7 @@ public sealed class SpeakerAdaptationTests
 
         result.Applied.ShouldBeTrue();
         result.Emotions.ShouldBe(3);
+        result.Summary.ShouldBe("Per-emotion corrections learnt from 3 emotions.");
         result.Clips.Average(c => c.After).ShouldBeGreaterThan(result.Clips.Average(c => c.Before) + 0.05);
         result.Clips.Where(c => c.Label == "neutral").ShouldAllBe(c => c.After > c.Before + 0.05);
         adaptation.ClassBias[Sad].ShouldBeLessThan(0);
@@ -181,6 +182,7 @@ public sealed class SpeakerAdaptationTests
         var result = adaptation.Enrol([.. Enumerable.Range(0, 6).Select(_ => new LabelledClip("neutral", [speaker.Window(0)]))]);
 
         result.Applied.ShouldBeFalse();
+        result.Summary.ShouldBe("The lines covered 1 emotion(s); per-emotion corrections need 3: they only taught the voice's average.");
         adaptation.ClassBias.ToArray().ShouldAllBe(d => d == 0);
         adaptation.Weight.ShouldBe(6, tolerance: 0.2);
     }

@@ -157,9 +157,7 @@ public sealed class CalibrateCommand(
         }
 
         Console.WriteLine(string.Create(inv, $"mean: {result.Clips.Average(c => c.Before):P0} → {result.Clips.Average(c => c.After):P0}"));
-        Console.WriteLine(result.Applied
-            ? $"Per-emotion corrections learnt from {result.Emotions} emotions."
-            : $"The lines covered {result.Emotions} emotion(s); per-emotion corrections need {options.MinEnrolmentEmotions}: they only taught the voice's average.");
+        Console.WriteLine(result.Summary);
         Console.WriteLine(saved ? $"Saved profile '{profile}' ({path})." : $"Profile '{profile}' was NOT saved: {path} could not be read, so it is not overwritten.");
         if (options.Mode == CalibrationMode.Off)
         {
