@@ -68,16 +68,17 @@ def main():
     torch.set_num_threads(1)
     clips = val_clips(); audio = load_audio()
     xs = [np.asarray(audio[int(r["offset"]):int(r["offset"]) + int(r["length"])], np.float32) / 32768.0 for r in clips]
-    mus, tracks = val_music()
-    rng = np.random.RandomState(20261201)
-    # per clip, drawn once for every set (so music0 and music10 share music, path and delay): a validation track
-    # (cycled through in a shuffled order, so every track is used about equally) and a start inside it
-    order = rng.permutation(len(clips))
     pick = [None] * len(clips)
-    for k, i in enumerate(order):
-        t = tracks[k % len(tracks)]
-        n = len(xs[i])
-        pick[i] = (t, rng.randint(0, int(t["length"]) - n))
+    if any(name.startswith("music") for name in a.sets):  # clean and room need no music (nor prepare_music.py)
+        mus, tracks = val_music()
+        rng = np.random.RandomState(20261201)
+        # per clip, drawn once for every set (so music0 and music10 share music, path and delay): a validation track
+        # (cycled through in a shuffled order, so every track is used about equally) and a start inside it
+        order = rng.permutation(len(clips))
+        for k, i in enumerate(order):
+            t = tracks[k % len(tracks)]
+            n = len(xs[i])
+            pick[i] = (t, rng.randint(0, int(t["length"]) - n))
     summary = {}
     for name in a.sets:
         d = os.path.join(OUT, name)

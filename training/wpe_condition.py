@@ -1,0 +1,97 @@
+#!/usr/bin/env python3
+"""A measurement, not a shipped stage: online single-channel WPE dereverberation (weighted prediction error with a
+recursive-least-squares update, as in Caroselli et al. 2017 and nara_wpe's OnlineWPE) over a condition set of
+make_condition_sets.py, written as another set with the same manifest, for `orpheus eval` to score through the app
+(which then noise-suppresses it as live). STFT 512/128 at 16 kHz (sqrt-Hann, perfect reconstruction), per bin a
+prediction filter of --taps frames --delay frames back, forgetting factor --alpha. Each clip is heard --passes times and
+the last pass is written: the filter has converged on the room, as it would live (eval primes the noise suppressor the
+same way). Results: training/results/conditions.md, "Dereverberation in front of the model".
+
+Usage: /usr/bin/python3 training/wpe_condition.py training/.cache/conditions/room training/.cache/conditions/room_wpe
+       [--taps 10] [--delay 3] [--alpha 0.99] [--passes 2] [--shard 0/2]   (~6 min for 1990 clips with 2 shards)"""
+import argparse, csv, os, sys, wave
+import numpy as np
+
+N_FFT, HOP = 512, 128
+WIN = np.sqrt(np.hanning(N_FFT + 1)[:-1])  # sqrt-Hann analysis and synthesis: perfect reconstruction at 75 % overlap
+
+
+def stft(x):
+    pad = np.concatenate([np.zeros(N_FFT - HOP), x, np.zeros(N_FFT)])
+    n = (len(pad) - N_FFT) // HOP + 1
+    frames = np.stack([pad[i * HOP:i * HOP + N_FFT] * WIN for i in range(n)])
+    return np.fft.rfft(frames, axis=1)
+
+
+def istft(X, length):
+    frames = np.fft.irfft(X, n=N_FFT, axis=1) * WIN
+    out = np.zeros((len(X) - 1) * HOP + N_FFT)
+    for i, f in enumerate(frames):
+        out[i * HOP:i * HOP + N_FFT] += f
+    out /= (WIN ** 2).sum() / HOP
+    return out[N_FFT - HOP:N_FFT - HOP + length]
+
+
+class OnlineWpe:
+    def __init__(self, bins, taps, delay, alpha):
+        self.K, self.D, self.alpha = taps, delay, alpha
+        self.Rinv = np.tile(np.eye(taps, dtype=complex), (bins, 1, 1)) * 1e2
+        self.g = np.zeros((bins, taps), complex)
+        self.hist = np.zeros((bins, taps + delay), complex)  # newest first
+        self.power = None
+
+    def step(self, X):
+        xt = self.hist[:, self.D:self.D + self.K]  # X_{t-D} ... X_{t-D-K+1}
+        p = np.abs(X) ** 2
+        self.power = p if self.power is None else 0.5 * self.power + 0.5 * p
+        lam = np.maximum(self.power, 1e-10)
+        Y = X - np.einsum("bk,bk->b", self.g.conj(), xt)
+        Rx = np.einsum("bij,bj->bi", self.Rinv, xt)
+        den = self.alpha * lam + np.einsum("bi,bi->b", xt.conj(), Rx).real
+        k = Rx / den[:, None]
+        self.Rinv = (self.Rinv - np.einsum("bi,bj->bij", k, np.einsum("bi,bij->bj", xt.conj(), self.Rinv))) / self.alpha
+        self.g = self.g + k * Y.conj()[:, None]
+        self.hist = np.roll(self.hist, 1, axis=1)
+        self.hist[:, 0] = X
+        return Y
+
+
+def process(x, args):
+    X = stft(x)
+    w = OnlineWpe(X.shape[1], args.taps, args.delay, args.alpha)
+    for _ in range(args.passes - 1):
+        for t in range(len(X)):
+            w.step(X[t])
+    Y = np.stack([w.step(X[t]) for t in range(len(X))])
+    return istft(Y, len(x))
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("src"); ap.add_argument("dst")
+    ap.add_argument("--taps", type=int, default=10); ap.add_argument("--delay", type=int, default=3)
+    ap.add_argument("--alpha", type=float, default=0.99); ap.add_argument("--passes", type=int, default=2)
+    ap.add_argument("--limit", type=int, default=0); ap.add_argument("--shard", default="0/1")
+    args = ap.parse_args()
+    rows = list(csv.DictReader(open(os.path.join(args.src, "manifest.csv"))))
+    if args.limit: rows = rows[:args.limit]
+    me, of = map(int, args.shard.split("/"))
+    os.makedirs(args.dst, exist_ok=True)
+    for i, r in enumerate(rows):
+        if i % of != me: continue
+        with wave.open(os.path.join(args.src, r["path"])) as f:
+            x = np.frombuffer(f.readframes(f.getnframes()), "<i2").astype(np.float64) / 32768
+        y = process(x, args)
+        out = os.path.join(args.dst, r["path"])
+        os.makedirs(os.path.dirname(out), exist_ok=True)
+        with wave.open(out, "wb") as f:
+            f.setnchannels(1); f.setsampwidth(2); f.setframerate(16000)
+            f.writeframes(np.clip(np.round(y * 32768), -32768, 32767).astype("<i2").tobytes())
+    if me == 0:
+        cols = [c for c in rows[0].keys() if c != "reference"]
+        with open(os.path.join(args.dst, "manifest.csv"), "w", newline="") as f:
+            wr = csv.DictWriter(f, cols, extrasaction="ignore"); wr.writeheader(); wr.writerows(rows)
+
+
+if __name__ == "__main__":
+    main()
