@@ -2,9 +2,10 @@ namespace OrpheusLive.Tests.Shared;
 
 /// <summary>
 /// A lock across test processes for the tests that play and record real-time audio on a sound server (the echo tests
-/// of the Audio and the integration test projects). <c>./test</c> runs the test projects in parallel; two such tests at
-/// once on a loaded 2-core machine starve each other's audio (measured: the echo test's ERLE fell from 30 to 1.2 dB), so
-/// they take this lock, an exclusively opened file in the temp folder that the OS releases if a test process dies.
+/// of the Audio and the integration test projects). A plain <c>dotnet test</c> runs the test projects in parallel (<c>./test</c>
+/// runs these tests in a phase of their own, <see cref="RealTimeTrait"/>); two such tests at once on a loaded 2-core
+/// machine starve each other's audio (measured: the echo test's ERLE fell from 30 to 1.2 dB), so they take this lock, an
+/// exclusively opened file in the temp folder that the OS releases if a test process dies.
 /// </summary>
 public sealed class RealTimeAudioLock : IDisposable
 {
