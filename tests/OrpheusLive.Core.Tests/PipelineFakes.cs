@@ -5,47 +5,6 @@ using OrpheusLive.Core.Playback;
 
 namespace OrpheusLive.Core.Tests;
 
-/// <summary>Plays a float array in chunks of a given size; <see cref="At"/> runs actions when reading passes a position.</summary>
-internal sealed class ArraySource(float[] samples, int chunk = 777) : IAudioSource
-{
-    private readonly SortedList<int, Action> _actions = [];
-    private int _position;
-
-    /// <summary>Samples read so far.</summary>
-    public int Position => Volatile.Read(ref _position);
-
-    /// <summary>Behave like a microphone (the pipeline keeps reading while paused) instead of a file.</summary>
-    public bool Live { get; init; }
-
-    /// <summary>Runs <paramref name="action"/> once reading reaches <paramref name="seconds"/>.</summary>
-    public ArraySource At(double seconds, Action action)
-    {
-        _actions.Add((int)(seconds * 16_000), action);
-        return this;
-    }
-
-    public string Description => "array";
-
-    public bool IsLive => Live;
-
-    public ValueTask<int> ReadAsync(Memory<float> buffer, CancellationToken cancellationToken)
-    {
-        var n = Math.Min(Math.Min(chunk, buffer.Length), samples.Length - _position);
-        samples.AsSpan(_position, n).CopyTo(buffer.Span);
-        _position += n;
-        while (_actions.Count > 0 && _actions.Keys[0] <= _position)
-        {
-            var action = _actions.Values[0];
-            _actions.RemoveAt(0);
-            action();
-        }
-
-        return ValueTask.FromResult(n);
-    }
-
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-}
-
 /// <summary>
 /// A model whose answer is encoded in the audio: the window's mean picks the label (mean 0.1 → label 1, 0.2 → label 2, …),
 /// with probability 0.9 for it.

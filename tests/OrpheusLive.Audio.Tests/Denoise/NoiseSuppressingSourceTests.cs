@@ -27,7 +27,7 @@ public sealed class NoiseSuppressingSourceTests
             Assert.Skip(reason);
         }
 
-        await using var source = new NoiseSuppressingSource(new ScriptedSource(clip, chunk, live: false), suppressor);
+        await using var source = new NoiseSuppressingSource(new ArraySource(clip, chunk), suppressor);
         var heard = new List<float>();
         var buffer = new float[readSize];
         int n;

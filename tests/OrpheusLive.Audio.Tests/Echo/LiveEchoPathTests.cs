@@ -93,7 +93,7 @@ public sealed class LiveEchoPathTests
         }
 
         var random = new Random(5);
-        var microphone = new ScriptedSource(mic, Block);
+        var microphone = new ArraySource(mic, Block) { Live = true };
         var start = _clock.GetUtcNow();
         await using var source = new EchoCancellingSource(microphone, reference, canceller);
         var output = new float[mic.Length];
@@ -124,7 +124,7 @@ public sealed class LiveEchoPathTests
     {
         var canceller = new DivergingCanceller();
         var seen = new List<int>();
-        await using var source = new EchoCancellingSource(new ScriptedSource(new float[Block * 3], Block), new EchoReference(clock: _clock),
+        await using var source = new EchoCancellingSource(new ArraySource(new float[Block * 3], Block) { Live = true }, new EchoReference(clock: _clock),
             canceller, e => seen.Add(e.ResetCount));
 
         for (var i = 0; i < 3; i++) await source.ReadAsync(new float[Block], TestContext.Current.CancellationToken);
@@ -135,7 +135,7 @@ public sealed class LiveEchoPathTests
     [Fact]
     public async Task Disposing_the_wrapper_disposes_the_microphone_the_canceller_and_the_companion()
     {
-        var microphone = new ScriptedSource(new float[Block], Block);
+        var microphone = new ArraySource(new float[Block], Block) { Live = true };
         var canceller = new DivergingCanceller();
         var companion = new Flag();
         var source = new EchoCancellingSource(microphone, new EchoReference(clock: _clock), canceller) { Companion = companion };

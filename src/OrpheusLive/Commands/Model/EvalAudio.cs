@@ -67,7 +67,6 @@ public sealed class EvalAudio(IAudioDecoder decoder, EvalEchoPath echo, Backgrou
         return NoiseSuppressor.SuppressClip(samples, noiseSuppressionDb);
     }
 
-
     private float[] LoadReference(EvalClip clip, int clipSamples, (int SampleRate, int Channels) clipFormat)
     {
         var path = clip.Reference!;
