@@ -98,12 +98,12 @@ public sealed class PersonalCalibrationTests
         var output = new float[Labels.Length];
         calibration.Process(audio, windows[0], output, 1);
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        foreach (var w in windows)
+        Allocations.OnThisThread(() =>
         {
-            calibration.Process(audio, w, output, 1 / 3.0);
-        }
-
-        (GC.GetAllocatedBytesForCurrentThread() - before).ShouldBe(0);
+            foreach (var w in windows)
+            {
+                calibration.Process(audio, w, output, 1 / 3.0);
+            }
+        }).ShouldBe(0);
     }
 }

@@ -49,12 +49,12 @@ public sealed class VoiceChangeDetectorTests
         var windows = Enumerable.Range(0, 8).Select(Low).ToArray();
         detector.Process(windows[0]);
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        foreach (var w in windows)
+        Allocations.OnThisThread(() =>
         {
-            detector.Process(w, 1 / 3.0);
-        }
-
-        (GC.GetAllocatedBytesForCurrentThread() - before).ShouldBe(0);
+            foreach (var w in windows)
+            {
+                detector.Process(w, 1 / 3.0);
+            }
+        }).ShouldBe(0);
     }
 }
