@@ -8,7 +8,7 @@ the last pass is written: the filter has converged on the room, as it would live
 same way). Results: training/results/conditions.md, "Dereverberation in front of the model".
 
 Usage: /usr/bin/python3 training/wpe_condition.py training/.cache/conditions/room training/.cache/conditions/room_wpe
-       [--taps 10] [--delay 3] [--alpha 0.99] [--passes 2] [--shard 0/2]   (~6 min for 1990 clips with 2 shards)"""
+       [--taps 10] [--delay 3] [--alpha 0.99] [--passes 2] [--power input|output] [--shard 0/2]   (~6 min for 1990 clips with 2 shards)"""
 import argparse, csv, os, sys, wave
 import numpy as np
 
@@ -33,8 +33,8 @@ def istft(X, length):
 
 
 class OnlineWpe:
-    def __init__(self, bins, taps, delay, alpha):
-        self.K, self.D, self.alpha = taps, delay, alpha
+    def __init__(self, bins, taps, delay, alpha, power="input"):
+        self.K, self.D, self.alpha, self.power_from = taps, delay, alpha, power
         self.Rinv = np.tile(np.eye(taps, dtype=complex), (bins, 1, 1)) * 1e2
         self.g = np.zeros((bins, taps), complex)
         self.hist = np.zeros((bins, taps + delay), complex)  # newest first
@@ -42,10 +42,12 @@ class OnlineWpe:
 
     def step(self, X):
         xt = self.hist[:, self.D:self.D + self.K]  # X_{t-D} ... X_{t-D-K+1}
-        p = np.abs(X) ** 2
+        Y = X - np.einsum("bk,bk->b", self.g.conj(), xt)
+        # The desired signal's power: of the input, or of this frame dereverberated by the filter so far (a priori),
+        # which leaves out the late reverberation the filter already predicts.
+        p = np.abs(X if self.power_from == "input" else Y) ** 2
         self.power = p if self.power is None else 0.5 * self.power + 0.5 * p
         lam = np.maximum(self.power, 1e-10)
-        Y = X - np.einsum("bk,bk->b", self.g.conj(), xt)
         Rx = np.einsum("bij,bj->bi", self.Rinv, xt)
         den = self.alpha * lam + np.einsum("bi,bi->b", xt.conj(), Rx).real
         k = Rx / den[:, None]
@@ -58,7 +60,7 @@ class OnlineWpe:
 
 def process(x, args):
     X = stft(x)
-    w = OnlineWpe(X.shape[1], args.taps, args.delay, args.alpha)
+    w = OnlineWpe(X.shape[1], args.taps, args.delay, args.alpha, args.power)
     for _ in range(args.passes - 1):
         for t in range(len(X)):
             w.step(X[t])
@@ -71,6 +73,7 @@ def main():
     ap.add_argument("src"); ap.add_argument("dst")
     ap.add_argument("--taps", type=int, default=10); ap.add_argument("--delay", type=int, default=3)
     ap.add_argument("--alpha", type=float, default=0.99); ap.add_argument("--passes", type=int, default=2)
+    ap.add_argument("--power", choices=["input", "output"], default="input")
     ap.add_argument("--limit", type=int, default=0); ap.add_argument("--shard", default="0/1")
     args = ap.parse_args()
     rows = list(csv.DictReader(open(os.path.join(args.src, "manifest.csv"))))
