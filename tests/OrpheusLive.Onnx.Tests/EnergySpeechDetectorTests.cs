@@ -68,8 +68,6 @@ public sealed class EnergySpeechDetectorTests
 
         float[] window = TestSignals.WhiteNoise(Window, -30, seed: 5);
         detector.SpeechFraction(window);
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        detector.SpeechFraction(window);
-        (GC.GetAllocatedBytesForCurrentThread() - before).ShouldBe(0);
+        Allocations.OnThisThread(() => detector.SpeechFraction(window)).ShouldBe(0);
     }
 }

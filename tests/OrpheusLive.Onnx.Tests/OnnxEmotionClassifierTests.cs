@@ -98,9 +98,10 @@ public sealed class OnnxEmotionClassifierTests
         var probabilities = new float[classifier.Labels.Count];
         for (int i = 0; i < 5; i++) classifier.Classify(window, probabilities);
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 500; i++) classifier.Classify(window, probabilities);
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        long allocated = Allocations.OnThisThread(() =>
+        {
+            for (int i = 0; i < 500; i++) classifier.Classify(window, probabilities);
+        });
 
         allocated.ShouldBe(0, "500 windows through the IoBinding must not allocate a single byte");
     }

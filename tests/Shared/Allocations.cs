@@ -1,11 +1,11 @@
 namespace OrpheusLive.Tests.Shared;
 
 /// <summary>
-/// Counts what a piece of code allocates on the test's thread, for the zero-allocation tests. In a loaded full
+/// Counts what a piece of code allocates on the test's thread, for every zero-allocation test. In a loaded full
 /// <c>./test</c> run, <see cref="GC.GetAllocatedBytesForCurrentThread"/> now and then counts a one-off the code never
-/// asked for (8152 B, about one allocation quantum, in one full run; twice more in
-/// the calibration tests while another test assembly loaded the machine). So the code is measured over up to five passes and the fewest bytes count: an allocation the code makes
-/// on every run shows in every pass, so a test cannot pass by accident.
+/// asked for (8152 B, about one allocation quantum, in one full run; twice more in the calibration tests while another
+/// test assembly loaded the machine). So the code is measured over up to five passes and the fewest bytes count: an
+/// allocation the code makes on every run shows in every pass, so a test cannot pass by accident.
 /// </summary>
 public static class Allocations
 {
