@@ -8,8 +8,11 @@ falls in ~30 ms and recovers in ~10 ms. Results: training/results/conditions.md,
 
 Usage: /usr/bin/python3 training/expander_condition.py training/.cache/conditions/room training/.cache/conditions/room_exp
        [--below 25] [--ratio 2]   (seconds for 1990 clips)"""
-import argparse, csv, os, wave
+import argparse, os, sys
 import numpy as np
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from condition_transform import transform_set
 
 FRAME = 160  # 10 ms at 16 kHz
 PEAK_RELEASE = np.exp(-1 / 200.0)  # the running peak falls back over ~2 s of frames
@@ -37,19 +40,7 @@ def main():
     ap.add_argument("src"); ap.add_argument("dst")
     ap.add_argument("--below", type=float, default=25.0); ap.add_argument("--ratio", type=float, default=2.0)
     args = ap.parse_args()
-    rows = list(csv.DictReader(open(os.path.join(args.src, "manifest.csv"))))
-    for r in rows:
-        with wave.open(os.path.join(args.src, r["path"])) as f:
-            x = np.frombuffer(f.readframes(f.getnframes()), "<i2").astype(np.float64) / 32768
-        y = expand(x, args.below, args.ratio)
-        out = os.path.join(args.dst, r["path"])
-        os.makedirs(os.path.dirname(out), exist_ok=True)
-        with wave.open(out, "wb") as f:
-            f.setnchannels(1); f.setsampwidth(2); f.setframerate(16000)
-            f.writeframes(np.clip(np.round(y * 32768), -32768, 32767).astype("<i2").tobytes())
-    cols = [c for c in rows[0].keys() if c != "reference"]
-    with open(os.path.join(args.dst, "manifest.csv"), "w", newline="") as f:
-        wr = csv.DictWriter(f, cols, extrasaction="ignore"); wr.writeheader(); wr.writerows(rows)
+    transform_set(args.src, args.dst, lambda x: expand(x, args.below, args.ratio))
 
 
 if __name__ == "__main__":

@@ -21,7 +21,7 @@ length as the clip, its first sample played when the clip's first sample was rec
 Usage: /usr/bin/python3 training/make_condition_sets.py [--sets clean room music10 music0]   (~2 min)
 Writes training/.cache/conditions/<set>/manifest.csv (+ WAVs); fixed seeds, so the sets are reproducible.
 """
-import argparse, csv, json, os, sys, wave
+import argparse, csv, json, os, sys
 import numpy as np
 import torch
 
@@ -29,17 +29,11 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from ser_model import LABELS, SR
 from data import CACHE, load_index, load_audio, make_split
 import acoustics as A
+from condition_transform import write_wav
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(CACHE, "conditions")
 SETS = ["clean", "room", "music10", "music0"]
-
-
-def write_wav(path, x):
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    with wave.open(path, "wb") as w:
-        w.setnchannels(1); w.setsampwidth(2); w.setframerate(SR)
-        w.writeframes(np.round(np.clip(x, -1, 32767 / 32768) * 32768).astype("<i2").tobytes())
 
 
 def val_clips():

@@ -9,8 +9,11 @@ same way). Results: training/results/conditions.md, "Dereverberation in front of
 
 Usage: /usr/bin/python3 training/wpe_condition.py training/.cache/conditions/room training/.cache/conditions/room_wpe
        [--taps 10] [--delay 3] [--alpha 0.99] [--passes 2] [--power input|output] [--shard 0/2]   (~6 min for 1990 clips with 2 shards)"""
-import argparse, csv, os, sys, wave
+import argparse, os, sys
 import numpy as np
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from condition_transform import transform_set
 
 N_FFT, HOP = 512, 128
 WIN = np.sqrt(np.hanning(N_FFT + 1)[:-1])  # sqrt-Hann analysis and synthesis: perfect reconstruction at 75 % overlap
@@ -76,24 +79,7 @@ def main():
     ap.add_argument("--power", choices=["input", "output"], default="input")
     ap.add_argument("--limit", type=int, default=0); ap.add_argument("--shard", default="0/1")
     args = ap.parse_args()
-    rows = list(csv.DictReader(open(os.path.join(args.src, "manifest.csv"))))
-    if args.limit: rows = rows[:args.limit]
-    me, of = map(int, args.shard.split("/"))
-    os.makedirs(args.dst, exist_ok=True)
-    for i, r in enumerate(rows):
-        if i % of != me: continue
-        with wave.open(os.path.join(args.src, r["path"])) as f:
-            x = np.frombuffer(f.readframes(f.getnframes()), "<i2").astype(np.float64) / 32768
-        y = process(x, args)
-        out = os.path.join(args.dst, r["path"])
-        os.makedirs(os.path.dirname(out), exist_ok=True)
-        with wave.open(out, "wb") as f:
-            f.setnchannels(1); f.setsampwidth(2); f.setframerate(16000)
-            f.writeframes(np.clip(np.round(y * 32768), -32768, 32767).astype("<i2").tobytes())
-    if me == 0:
-        cols = [c for c in rows[0].keys() if c != "reference"]
-        with open(os.path.join(args.dst, "manifest.csv"), "w", newline="") as f:
-            wr = csv.DictWriter(f, cols, extrasaction="ignore"); wr.writeheader(); wr.writerows(rows)
+    transform_set(args.src, args.dst, lambda x: process(x, args), args.shard, args.limit)
 
 
 if __name__ == "__main__":
