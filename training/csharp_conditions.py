@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """The condition sets through the app's own C# path: `orpheus eval --manifest <set>/manifest.csv --json` for each
-set of make_condition_sets.py (clean, room, music10, music0), with the shipped model (or --model FILE). The C# eval
-ignores the `reference` column unless it has an echo canceller, so these are "no cancellation" numbers.
+set of make_condition_sets.py (clean, room, music10, music0), with the shipped model (or --model FILE), with
+`--no-reference`: the music sets' `reference` column would run the app's echo canceller, and these are the "no
+cancellation" numbers (docs/echo-cancellation.md has the cancelled ones).
 
 Usage: /usr/bin/python3 training/csharp_conditions.py [--model models/orpheus-ser.onnx] [--out csharp_conditions.json]
        (build first: dotnet build src/OrpheusLive -c Release)
@@ -29,7 +30,7 @@ def main():
     for name in a.sets:
         manifest = os.path.join(CACHE, "conditions", name, "manifest.csv")
         cmd = ["dotnet", os.path.join(a.app, "orpheus.dll"), "eval", "--manifest", manifest, "--json",
-               "--Log:ConsoleLevel=Warning"] + ([f"--Model:Path={os.path.abspath(a.model)}"] if a.model else [])
+               "--no-reference", "--Log:ConsoleLevel=Warning"] + ([f"--Model:Path={os.path.abspath(a.model)}"] if a.model else [])
         t0 = time.time()
         out = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
         if out.returncode != 0:
