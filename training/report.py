@@ -239,7 +239,8 @@ def render_card(a, m, summary):
     t = open(os.path.join(HERE, "model_card_template.md")).read()
     t = (t.replace("@@SIZE@@", size).replace("@@ARCH@@", "\n".join(A)).replace("@@DATA@@", "\n".join(D))
           .replace("@@RESULTS@@", summary.replace("## ", "### ")).replace("@@LATENCY@@", "\n".join(T))
-          .replace("@@NOTES@@", notes))
+          .replace("@@NOTES@@", notes)
+          .replace("@@CALIBRATION@@", open(os.path.join(HERE, "model_card_calibration.md")).read().rstrip() + "\n"))
     open(os.path.join(os.path.dirname(HERE), "models", "MODEL_CARD.md"), "w").write(t)
     print("wrote models/MODEL_CARD.md")
 

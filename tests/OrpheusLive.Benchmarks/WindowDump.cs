@@ -1,6 +1,7 @@
 using System.Globalization;
 using OrpheusLive.Audio;
 using OrpheusLive.Audio.Decoding;
+using OrpheusLive.Audio.Denoise;
 using OrpheusLive.Audio.Decoding.Formats;
 using OrpheusLive.Core.Audio;
 using OrpheusLive.Core.Pipeline;
@@ -20,8 +21,11 @@ namespace OrpheusLive.Benchmarks;
 /// <para><c>stream</c> mode: each speaker's clips in manifest order joined into one continuous recording (with
 /// <c>--gap</c> seconds of silence between clips) and windowed every hop as live listening does; each window names the
 /// clip it overlaps most and that overlap's share of the window.</para>
+/// <para>Both modes hear the input path's noise suppressor first, as <c>eval</c> and live listening do
+/// (<c>--noise-suppression DB</c>, default <c>Audio:NoiseSuppressionDb</c>'s; 0 for none): a clip through
+/// <see cref="NoiseSuppressor.SuppressClip"/>, a stream through one suppressor from its first sample.</para>
 /// Run: <c>dotnet run -c Release --project tests/OrpheusLive.Benchmarks -- dump-windows --manifest M.csv --out W.csv
-/// [--mode clips|stream] [--model P.onnx] [--hop 1] [--gap 0.25]</c>.
+/// [--mode clips|stream] [--model P.onnx] [--hop 1] [--gap 0.25] [--noise-suppression 15]</c>.
 /// </remarks>
 internal static class WindowDump
 {
@@ -38,6 +42,7 @@ internal static class WindowDump
         var mode = Arg("mode", "clips")!;
         var hopSeconds = double.Parse(Arg("hop", "1")!, CultureInfo.InvariantCulture);
         var gapSeconds = double.Parse(Arg("gap", "0.25")!, CultureInfo.InvariantCulture);
+        var suppressionDb = int.Parse(Arg("noise-suppression", new AudioOptions().NoiseSuppressionDb.ToString(CultureInfo.InvariantCulture))!, CultureInfo.InvariantCulture);
         var options = new OnnxOptions
         {
             Path = Arg("model", Path.Combine(AppContext.BaseDirectory, "models", "orpheus-ser.onnx"))!,
@@ -53,11 +58,11 @@ internal static class WindowDump
 
         await using var writer = new StreamWriter(output);
         await writer.WriteLineAsync(
-            $"# model={model.Info.Name} version={model.Info.Version} mode={mode} hop={hopSeconds} gap={gapSeconds} manifest={Path.GetFullPath(manifest)}");
+            $"# model={model.Info.Name} version={model.Info.Version} mode={mode} hop={hopSeconds} gap={gapSeconds} noise_suppression_db={suppressionDb} manifest={Path.GetFullPath(manifest)}");
         await writer.WriteLineAsync("clip,window,start_sample,overlap,speech_fraction,level_dbfs," + string.Join(",", model.Labels.Select(l => "p_" + l)));
 
         var decoder = new AudioDecoder([new WavAudioFormat()]);
-        Task<float[]> Load(Clip clip) => Task.FromResult(decoder.DecodeAll(clip.Path, TimeSpan.FromMinutes(10)));
+        float[] Decode(Clip clip) => decoder.DecodeAll(clip.Path, TimeSpan.FromMinutes(10));
 
         async Task Write(int clip, int window, long start, double overlap, float[] samples)
         {
@@ -72,7 +77,7 @@ internal static class WindowDump
         {
             for (var c = 0; c < clips.Count; c++)
             {
-                var samples = await Load(clips[c]);
+                var samples = NoiseSuppressor.SuppressClip(Decode(clips[c]), suppressionDb);
                 if (samples.Length <= size)
                 {
                     Array.Clear(buffer);
@@ -104,13 +109,13 @@ internal static class WindowDump
             var spans = new List<(int Clip, long Start, long End)>();
             foreach (var (clip, i) in speaker)
             {
-                var samples = await Load(clip);
+                var samples = Decode(clip);
                 spans.Add((i, stream.Count, stream.Count + samples.Length));
                 stream.AddRange(samples);
                 stream.AddRange(new float[gap]);
             }
 
-            var all = stream.ToArray();
+            var all = NoiseSuppressor.Suppress(stream.ToArray(), suppressionDb);
             for (int end = size, w = 0; end <= all.Length; end += hop, w++)
             {
                 long start = end - size;
