@@ -1,8 +1,8 @@
 using System.Globalization;
 using OrpheusLive.Audio;
 using OrpheusLive.Audio.Decoding;
-using OrpheusLive.Audio.Denoise;
 using OrpheusLive.Audio.Decoding.Formats;
+using OrpheusLive.Audio.Denoise;
 using OrpheusLive.Core.Audio;
 using OrpheusLive.Core.Pipeline;
 using OrpheusLive.Core.Windowing;
