@@ -737,10 +737,10 @@ def main():
     K = d.K
     if a.report_only:
         R = json.load(open(a.out_json))
-        if "per_corpus" not in R:
-            R["per_corpus"] = per_corpus(d)
-        if "label_bounds" not in R:
-            R["label_bounds"] = label_bounds(d)
+        missing = {k: f for k, f in (("per_corpus", per_corpus), ("label_bounds", label_bounds)) if k not in R}
+        for k, f in missing.items():
+            R[k] = f(d)
+        if missing:
             json.dump(R, open(a.out_json, "w"), indent=1, default=float)
         write_md(a.out_md, R, d)
         return
