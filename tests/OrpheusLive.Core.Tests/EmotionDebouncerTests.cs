@@ -230,6 +230,39 @@ public sealed class EmotionDebouncerTests
         steps.Where(s => s.Decision is not null).Select(s => s.Decision!.Mood).ShouldBe(["upbeat"]);
     }
 
+    [Theory]
+    [InlineData(false, 15)]
+    [InlineData(true, 22)]
+    public void Music_the_user_picks_restarts_the_dwell_so_a_change_the_voice_asks_for_waits_for_it(bool picked, int changeAt)
+    {
+        var options = new DebounceOptions { HoldSeconds = 2, EvidenceWeight = 1, ChangeRatePerSecond = 1, MinDwellSeconds = 10 };
+        var scheduler = new HistoricalScheduler(Zero);
+        var windows = new Subject<WindowEvent>();
+        var picks = new Subject<DateTimeOffset>();
+        var steps = new List<MoodStep>();
+        using var _ = windows.Debounce(options, scheduler)
+            .DecideMoodSteps(e => Moods.GetValueOrDefault(e), options, scheduler, picks).Subscribe(steps.Add);
+
+        foreach (var t in Enumerable.Range(3, 3))
+        {
+            Push(scheduler, windows, Windows.Speech(t, "happy", 0.9f)); // upbeat at 5 s: its dwell ends at 15 s
+        }
+
+        foreach (var t in Enumerable.Range(8, 18))
+        {
+            if (t == 12 && picked)
+            {
+                picks.OnNext(Zero.AddSeconds(11.5)); // the user starts music of their own between two windows
+            }
+
+            Push(scheduler, windows, Windows.Speech(t, "sad", 0.9f)); // sad accepted at 10 s: comforting waits for the dwell
+        }
+
+        var decisions = steps.Where(s => s.Decision is not null).Select(s => s.Decision!).ToList();
+        decisions.Select(d => (d.Mood, d.Time)).ShouldBe([("upbeat", Zero.AddSeconds(5)), ("comforting", Zero.AddSeconds(changeAt))]);
+        steps.Single(s => s.State.Time == Zero.AddSeconds(13)).Pending!.DwellRemainingSeconds.ShouldBe(picked ? 8.5 : 2);
+    }
+
     [Fact]
     public void Invalid_options_are_rejected_with_the_setting_named()
     {

@@ -340,17 +340,17 @@ public sealed class LivePipelineTests
     }
 
     [Fact]
-    public async Task A_mood_the_user_plays_plays_at_once_and_the_listeners_next_changed_mood_takes_over()
+    public async Task A_mood_the_user_plays_plays_at_once_for_at_least_the_dwell_then_the_listeners_next_changed_mood_takes_over()
     {
         LivePipeline? pipeline = null;
         var player = new RecordingPlayer();
         MoodRequestResult? picked = null;
         PipelineState? afterPick = null;
         PipelineState? heardOn = null;
-        // happy → upbeat at 5 s; the user picks chill at 8 s; happy goes on (the same mood: no decision); angry from 12 s
-        // is a changed mood: energetic after its hold, and the dwell of upbeat (from 5 s) has passed.
+        // happy → upbeat at 5 s; the user picks chill at 10 s; happy goes on (the same mood: no decision); angry from
+        // 12 s is a changed mood, stable from 17 s: energetic once chill has played for the dwell (10 s from the pick).
         var source = new ArraySource(Audio.Segments((12, 1), (10, 3)), chunk: 16_000)
-            .At(8, () =>
+            .At(10, () =>
             {
                 player.FirstPlay.Wait(TimeSpan.FromSeconds(30)).ShouldBeTrue();
                 picked = pipeline!.PlayMoodAsync(" Chill ", Ct).WaitAsync(TimeSpan.FromSeconds(30), Ct).GetAwaiter().GetResult();
@@ -376,8 +376,8 @@ public sealed class LivePipelineTests
         final.Mood.ShouldBe("energetic");
         final.MoodByUser.ShouldBeFalse("the listener's changed mood took over");
         final.Timeline.Select(d => (d.Mood, d.ByUser)).ShouldBe(new[] { ("upbeat", false), ("chill", true), ("energetic", false) });
-        final.Timeline[1].T.ShouldBe(7, "the audio time of the last window before the pick (the action runs as the read reaches 8 s)");
-        final.Timeline[2].T.ShouldBeGreaterThan(12);
+        final.Timeline[1].T.ShouldBe(9, "the audio time of the last window before the pick (the action runs as the read reaches 10 s)");
+        final.Timeline[2].T.ShouldBe(19, "the pick restarted the dwell: 10 s from 9 s, not from upbeat's 5 s");
     }
 
     [Fact]

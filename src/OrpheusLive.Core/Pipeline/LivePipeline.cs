@@ -31,6 +31,7 @@ public sealed class LivePipeline : IPipelineControl, IDisposable
     private readonly BehaviorSubject<PipelineState> _states = new(PipelineState.Initial);
     private readonly Subject<PipelineEvent> _events = new();
     private readonly HistoricalScheduler _audioClock = new(DateTimeOffset.UnixEpoch);
+    private readonly Subject<DateTimeOffset> _userPicks = new(); // audio times of the user's own picks: each restarts the dwell
     private readonly SemaphoreSlim _playerCommands = new(1, 1);
     private PipelineState _state = PipelineState.Initial;
     private IPlayer? _player;
@@ -141,7 +142,8 @@ public sealed class LivePipeline : IPipelineControl, IDisposable
     /// <remarks>
     /// Known moods are the mapping's (those with music, and those an emotion maps to: the latter report that they have
     /// no music, like a decision would). The listener's decisions are untouched: the mood decider still remembers the
-    /// mood it last chose, so the voice takes over again only when it settles on a different mood (after the dwell).
+    /// mood it last chose, so the voice takes over again only when it settles on a different mood, and not before the
+    /// pick has played for the minimum dwell (<see cref="DebounceOptions.MinDwellSeconds"/>), which the pick restarts.
     /// </remarks>
     public async Task<MoodRequestResult> PlayMoodAsync(string mood, CancellationToken cancellationToken)
     {
@@ -169,6 +171,12 @@ public sealed class LivePipeline : IPipelineControl, IDisposable
             _deferred = null; // the user's choice replaces a decision that waited for the music to resume
             var emotion = Current.Emotion;
             var request = new MoodDecision(DateTimeOffset.UnixEpoch.AddSeconds(AudioSeconds), emotion?.Label ?? "", name, emotion?.Confidence ?? 0);
+            if (map.TargetsFor(name) is not null)
+            {
+                // Before the player is asked (which can take a while), so no decision made meanwhile replaces the pick.
+                _userPicks.OnNext(request.Time);
+            }
+
             var played = await PlayNowAsync(player, request, cancellationToken, byUser: true).ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
             return played is { Target: { } target }
@@ -243,7 +251,7 @@ public sealed class LivePipeline : IPipelineControl, IDisposable
         var decisions = Channel.CreateUnbounded<MoodDecision>(new UnboundedChannelOptions { SingleReader = true });
         using var decisionSubscription = windows
             .Debounce(_debounce, _audioClock)
-            .DecideMoodSteps(emotion => _moods.Current.MoodFor(emotion), _debounce, _audioClock)
+            .DecideMoodSteps(emotion => _moods.Current.MoodFor(emotion), _debounce, _audioClock, _userPicks)
             .Subscribe(
                 step =>
                 {
@@ -294,6 +302,7 @@ public sealed class LivePipeline : IPipelineControl, IDisposable
             }
 
             _disposed = true;
+            _userPicks.OnCompleted();
             _events.OnCompleted();
             _states.OnCompleted();
         }

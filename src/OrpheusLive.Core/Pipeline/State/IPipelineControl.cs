@@ -36,9 +36,10 @@ public interface IPipelineControl
     /// <c>POST /api/play</c>), through the same player path a decision uses: it joins the timeline as a decision with
     /// <see cref="DecisionEvent.ByUser"/> set and <see cref="PipelineState.MoodByUser"/> says so until the listener's
     /// next decision. The voice keeps being debounced meanwhile; the listener's next <em>changed</em> stable mood (one
-    /// that differs from the mood the listener's decisions last chose, after the dwell) takes over again, while the same
-    /// mood heard on does not undo the user's choice. A mood picked while the music is paused plays at once (and a
-    /// decision that was waiting for the resume is dropped).
+    /// that differs from the mood the listener's decisions last chose) takes over again once the pick has played for
+    /// the minimum dwell (the pick restarts it, as a decision does), while the same mood heard on does not undo the
+    /// user's choice. A mood picked while the music is paused plays at once (and a decision that was waiting for the
+    /// resume is dropped).
     /// </summary>
     /// <param name="mood">A mood of the mapping (case-insensitive, trimmed).</param>
     /// <param name="cancellationToken">Stops waiting for the player.</param>
