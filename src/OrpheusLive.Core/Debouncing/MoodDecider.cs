@@ -66,22 +66,23 @@ public static class MoodDecider
             var steps = states.Select(state =>
             {
                 var now = scheduler.Now;
+                var mood = state.Emotion is null ? null : moodFor(state.Emotion);
                 TimeSpan dwellLeft;
-                lock (gate)
+                bool changes;
+                lock (gate) // a pick arriving meanwhile either restarts the dwell before this check or comes after the change
                 {
                     dwellLeft = changedAt is { } last ? Max(TimeSpan.Zero, dwell - (now - last)) : TimeSpan.Zero;
-                }
-
-                var mood = state.Emotion is null ? null : moodFor(state.Emotion);
-                if (mood is not null && mood != playing && dwellLeft == TimeSpan.Zero)
-                {
-                    playing = mood;
-                    lock (gate)
+                    changes = mood is not null && mood != playing && dwellLeft == TimeSpan.Zero;
+                    if (changes)
                     {
                         changedAt = now;
                     }
+                }
 
-                    var decision = new MoodDecision(now, state.Emotion!, mood, state.Confidence);
+                if (changes)
+                {
+                    playing = mood;
+                    var decision = new MoodDecision(now, state.Emotion!, mood!, state.Confidence);
                     return new MoodStep(state, decision, Pending(state.Challenger, state.HoldRemaining, moodFor, playing, dwell));
                 }
 
