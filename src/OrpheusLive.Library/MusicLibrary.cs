@@ -69,6 +69,35 @@ public sealed class MusicLibrary : IDisposable
         return [.. Store.ListTracks(mood, TrackStatus.Analysed).OrderBy(t => point.DistanceTo(new AffectPoint(t.Valence ?? 0, t.Arousal ?? 0))).ThenBy(t => t.Id)];
     }
 
+    /// <summary>
+    /// The folders a rescan walks: the top-most existing ones among the folders scans were asked to walk and the folders
+    /// the library's files are in (a library scanned before it remembered folders knows only the latter), sorted; a
+    /// folder inside another one is left out, since walking the outer one covers it.
+    /// </summary>
+    public IReadOnlyList<string> Folders() =>
+        TopMostExisting(Store.Folders().Concat(List().SelectMany(t => t.Paths).Select(System.IO.Path.GetDirectoryName).OfType<string>()));
+
+    /// <summary>The top-most existing folders of <paramref name="folders"/>, sorted (a folder inside another one is left out).</summary>
+    public static IReadOnlyList<string> TopMostExisting(IEnumerable<string> folders)
+    {
+        ArgumentNullException.ThrowIfNull(folders);
+        var existing = folders
+            .Distinct(StringComparer.Ordinal)
+            .Where(Directory.Exists)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        var top = new List<string>();
+        foreach (var folder in existing)
+        {
+            if (!top.Any(parent => folder.StartsWith(parent.TrimEnd(System.IO.Path.DirectorySeparatorChar) + System.IO.Path.DirectorySeparatorChar, StringComparison.Ordinal)))
+            {
+                top.Add(folder);
+            }
+        }
+
+        return top;
+    }
+
     /// <summary>One track, or null.</summary>
     public TrackRecord? Get(long id) => Store.GetTrack(id);
 

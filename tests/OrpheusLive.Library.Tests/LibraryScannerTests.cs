@@ -131,6 +131,24 @@ public sealed class LibraryScannerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_scan_remembers_the_folders_it_walked_so_a_rescan_walks_them_even_where_no_track_is_yet()
+    {
+        var empty = Directory.CreateDirectory(Path.Combine(_lib.Dir.Path, "still-empty")).FullName;
+        Directory.CreateDirectory(Path.Combine(_lib.Music, "sub"));
+        _lib.Add("sub/a.wav", new Synth { Seconds = 3 });
+        var missing = Path.Combine(_lib.Dir.Path, "no-such-folder");
+
+        await _lib.ScanAsync(Ct, _lib.Music + Path.DirectorySeparatorChar, empty, missing);
+        _lib.Reopen();
+
+        string[] walked = [.. new[] { _lib.Music, empty }.Order(StringComparer.Ordinal)];
+        _lib.Library.Store.Folders().ShouldBe(walked, "walked folders, without the trailing separator; not the missing one");
+        _lib.Library.Folders().ShouldBe(walked, "not music/sub, which is inside music");
+        Directory.Delete(empty);
+        _lib.Library.Folders().ShouldBe([_lib.Music], "a folder that is gone is not walked");
+    }
+
+    [Fact]
     public async Task A_cancelled_scan_keeps_what_it_finished_and_the_next_scan_resumes()
     {
         for (var i = 0; i < 6; i++) _lib.Add($"t{i}.wav", new Synth { Seconds = 5, Seed = i, TempoBpm = 90 + 10 * i });

@@ -54,6 +54,7 @@ public sealed class LibraryStoreTests : IDisposable
         track.Paths.ShouldBe(["/music/a.ogg"]);
         track.MapX.ShouldBeNull();
         store.Clustering.ShouldBeNull();
+        store.Folders().ShouldBeEmpty("a library from before v3 remembers no folders: a rescan walks those of its files");
     }
 
     [Fact]

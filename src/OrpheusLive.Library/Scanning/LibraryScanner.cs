@@ -46,7 +46,8 @@ public sealed class LibraryScanner(
         ArgumentNullException.ThrowIfNull(folders);
         using var scanLock = ScanLock.Acquire(store.Path);
         var started = _time.GetTimestamp();
-        var (files, unreadable) = FindAudioFiles(folders);
+        var (files, walked, unreadable) = FindAudioFiles(folders);
+        store.RememberFolders(walked, _time.GetUtcNow()); // what a rescan walks again
         var counts = new Counts();
         var results = new Lock();
         var total = files.Count;
@@ -246,10 +247,11 @@ public sealed class LibraryScanner(
         Mood = t.Mood,
     };
 
-    private (List<string> Files, List<string> Unreadable) FindAudioFiles(IReadOnlyList<string> folders)
+    private (List<string> Files, List<string> Walked, List<string> Unreadable) FindAudioFiles(IReadOnlyList<string> folders)
     {
         var extensions = new HashSet<string>(decoder.Formats.SelectMany(f => f.Extensions), StringComparer.OrdinalIgnoreCase);
         var files = new SortedSet<string>(StringComparer.Ordinal);
+        var walked = new List<string>();
         var unreadable = new List<string>();
         var walk = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.System };
         foreach (var folder in folders)
@@ -267,13 +269,14 @@ public sealed class LibraryScanner(
                 {
                     if (extensions.Contains(Path.GetExtension(f))) files.Add(f);
                 }
+                walked.Add(Path.TrimEndingDirectorySeparator(full));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 unreadable.Add($"The folder '{full}' cannot be read: {e.Message}");
             }
         }
-        return ([.. files], unreadable);
+        return ([.. files], walked, unreadable);
     }
 
     private sealed class Counts

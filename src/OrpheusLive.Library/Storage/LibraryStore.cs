@@ -176,6 +176,36 @@ public sealed class LibraryStore : IDisposable
         return gone;
     });
 
+    /// <summary>Records that a scan walked <paramref name="folders"/> (full paths) at <paramref name="at"/>.</summary>
+    public void RememberFolders(IReadOnlyList<string> folders, DateTimeOffset at) => Locked(() =>
+    {
+        using var tx = _connection.BeginTransaction();
+        foreach (var folder in folders)
+        {
+            using var upsert = Command("INSERT INTO folders (path, scanned_at) VALUES ($p, $at) ON CONFLICT(path) DO UPDATE SET scanned_at = excluded.scanned_at",
+                ("$p", folder), ("$at", at.ToString("O", CultureInfo.InvariantCulture)));
+            upsert.Transaction = tx;
+            upsert.ExecuteNonQuery();
+        }
+
+        tx.Commit();
+        return 0;
+    });
+
+    /// <summary>Every folder a scan walked (full paths, sorted), whether or not it still exists.</summary>
+    public IReadOnlyList<string> Folders() => Locked(() =>
+    {
+        var folders = new List<string>();
+        using var c = Command("SELECT path FROM folders ORDER BY path");
+        using var r = c.ExecuteReader();
+        while (r.Read())
+        {
+            folders.Add(r.GetString(0));
+        }
+
+        return (IReadOnlyList<string>)folders;
+    });
+
     /// <summary>Stores a clustering: each track's cluster and map position, and the summary.</summary>
     public void SaveClustering(IReadOnlyList<(long TrackId, int Cluster, double X, double Y)> assignments, ClusteringInfo info) => Locked(() =>
     {

@@ -49,6 +49,13 @@ internal static class Migrations
             clustered_at TEXT NOT NULL
         );
         """,
+        // v3: the folders scans were asked to walk, so a rescan also finds files in a folder no track was in yet.
+        """
+        CREATE TABLE folders (
+            path TEXT PRIMARY KEY,
+            scanned_at TEXT NOT NULL
+        );
+        """,
     ];
 
     /// <summary>The schema version this build writes.</summary>

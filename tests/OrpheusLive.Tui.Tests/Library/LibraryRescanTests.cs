@@ -46,15 +46,33 @@ public sealed class LibraryRescanTests : IDisposable
     }
 
     [Fact]
-    public void The_folders_a_rescan_walks_are_the_top_most_existing_folders_of_the_librarys_files()
+    public async Task R_finds_a_new_album_in_a_scanned_folder_that_held_no_track_of_its_own()
+    {
+        var music = Directory.CreateDirectory(Path.Combine(_dir, "music")).FullName;
+        var first = Directory.CreateDirectory(Path.Combine(music, "first-album")).FullName;
+        new Synth { Seconds = 4, TempoBpm = 140 }.WriteWav(Path.Combine(first, "beat.wav"));
+        using var library = MusicLibrary.Open(Settings, new AudioDecoder(AudioFormats.All()));
+        await library.ScanAsync([music], cancellationToken: Ct); // every file is in music/first-album, none in music itself
+        var second = Directory.CreateDirectory(Path.Combine(music, "second-album")).FullName;
+        new Synth { Seconds = 4, TempoBpm = 80, Major = false, Drums = false }.WriteWav(Path.Combine(second, "pad.wav"));
+        var catalog = new MusicLibraryCatalog(new Lazy<MusicLibrary>(library), Options.Create(Settings));
+        await using var ui = await Dashboards.StartAsync(new TestPipeline(PipelineStates.Busy()), library: catalog, rescan: catalog);
+        ui.Press(Key.L).WaitFor(s => s.Contains("1 tracks in", StringComparison.Ordinal), "the library before the rescan");
+
+        var after = ui.Press(Key.R).WaitFor(s => s.Contains("pad.wav", StringComparison.Ordinal), "the new album's track after the rescan");
+
+        after.ShouldContain("Scanned: 1 analysed, 1 cached, 0 failed of 2 files");
+        (await catalog.ListAsync(Ct)).Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public void The_folders_a_rescan_walks_are_the_top_most_existing_ones()
     {
         var music = Directory.CreateDirectory(Path.Combine(_dir, "music")).FullName;
         var nested = Directory.CreateDirectory(Path.Combine(music, "evening")).FullName;
         var other = Directory.CreateDirectory(Path.Combine(_dir, "music-2")).FullName; // a prefix of the name, not a parent
 
-        var folders = MusicLibraryCatalog.KnownFolders([
-            Path.Combine(nested, "late.wav"), Path.Combine(music, "beat.wav"), Path.Combine(other, "x.ogg"),
-            Path.Combine(music, "pad.wav"), Path.Combine(_dir, "gone", "old.mp3")]);
+        var folders = MusicLibrary.TopMostExisting([nested, music, other, music, Path.Combine(_dir, "gone")]);
 
         folders.ShouldBe([music, other]);
     }

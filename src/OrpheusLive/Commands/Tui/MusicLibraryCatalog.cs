@@ -32,9 +32,9 @@ public sealed class MusicLibraryCatalog(Lazy<MusicLibrary> library, IOptions<Lib
 
     /// <inheritdoc />
     /// <remarks>
-    /// The library stores files, not the folders they were scanned from, so the folders it knows are the top-most
-    /// existing folders its files are in (a folder inside another one is walked with it). A file added to a folder no
-    /// track was ever in needs <c>orpheus library scan DIR</c> (or <c>POST /api/library/scan</c>) once.
+    /// The folders are <see cref="MusicLibrary.Folders"/>: those earlier scans walked and those the library's files are
+    /// in, so new files anywhere under a scanned folder are found. Another folder needs <c>orpheus library scan DIR</c>
+    /// (or <c>POST /api/library/scan</c>) once.
     /// </remarks>
     /// <exception cref="LibraryBusyException">Another scan is running (the message names its process id).</exception>
     /// <exception cref="InvalidOperationException">Nothing to rescan (no library yet, or none of its folders exists).</exception>
@@ -46,7 +46,7 @@ public sealed class MusicLibraryCatalog(Lazy<MusicLibrary> library, IOptions<Lib
             throw new InvalidOperationException("There is no library to rescan yet; run 'orpheus library scan DIR' first.");
         }
 
-        var folders = KnownFolders(library.Value.List().SelectMany(t => t.Paths));
+        var folders = library.Value.Folders();
         if (folders.Count == 0)
         {
             throw new InvalidOperationException("None of the library's folders exists any more; run 'orpheus library scan DIR' with the new place.");
@@ -55,29 +55,6 @@ public sealed class MusicLibraryCatalog(Lazy<MusicLibrary> library, IOptions<Lib
         var summary = await library.Value.ScanAsync(folders, new ScanProgressAdapter(progress), cancellationToken: cancellationToken)
             .ConfigureAwait(false);
         return $"{LibraryConsole.Describe(summary)} ({string.Join(", ", folders)})";
-    }
-
-    /// <summary>The top-most existing folders of <paramref name="paths"/>' files, sorted (a folder inside another one is left out).</summary>
-    public static IReadOnlyList<string> KnownFolders(IEnumerable<string> paths)
-    {
-        ArgumentNullException.ThrowIfNull(paths);
-        var folders = paths
-            .Select(Path.GetDirectoryName)
-            .OfType<string>()
-            .Distinct(StringComparer.Ordinal)
-            .Where(Directory.Exists)
-            .Order(StringComparer.Ordinal)
-            .ToList();
-        var top = new List<string>();
-        foreach (var folder in folders)
-        {
-            if (!top.Any(parent => folder.StartsWith(parent.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal)))
-            {
-                top.Add(folder);
-            }
-        }
-
-        return top;
     }
 
     private static LibraryTrack ToTrack(TrackRecord t) => new(
