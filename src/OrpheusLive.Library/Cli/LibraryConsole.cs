@@ -20,14 +20,24 @@ public sealed class LibraryConsole(MusicLibrary library, TextWriter output, Text
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
-    /// <summary><c>library scan DIR… [--json]</c>.</summary>
-    /// <param name="folders">Folders to scan.</param>
+    /// <summary><c>library scan [DIR…] [--json]</c>; exit 2 when no folder is given and none the library knows exists.</summary>
+    /// <param name="folders">Folders to scan; none: <see cref="MusicLibrary.Folders"/>.</param>
     /// <param name="json">JSON lines instead of text.</param>
     /// <param name="progressBar">Draw a progress bar on <c>errors</c> (only when it is a terminal).</param>
     /// <param name="cancellationToken">Ctrl+C / SIGTERM: the scan stops cleanly and the next one resumes.</param>
     public async Task<int> ScanAsync(IReadOnlyList<string> folders, bool json, bool progressBar, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(folders);
+        if (folders.Count == 0)
+        {
+            folders = library.Folders();
+            if (folders.Count == 0)
+            {
+                await errors.WriteLineAsync("orpheus library scan: no folder given, and none of the folders the library knows exists any more; name the new place: 'orpheus library scan DIR'.").ConfigureAwait(false);
+                return 2;
+            }
+        }
+
         var bar = progressBar ? new ScanProgressBar(errors, _time, Math.Max(40, TerminalWidth() - 1)) : null;
         ScanSummary summary;
         try

@@ -154,6 +154,32 @@ public sealed class LibraryCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_scan_without_a_folder_walks_the_folders_earlier_scans_walked_and_without_any_says_to_name_one()
+    {
+        var (neverCode, _, neverErr) = await Orpheus("library", "scan");
+        neverCode.ShouldBe(2);
+        neverErr.Trim().Split('\n').ShouldHaveSingleItem().ShouldContain("orpheus library scan ~/Music");
+        File.Exists(Database).ShouldBeFalse("asking for nothing creates no library");
+
+        var first = Directory.CreateDirectory(Path.Combine(_music, "first-album")).FullName;
+        new Synth { Seconds = 3, TempoBpm = 140 }.WriteWav(Path.Combine(first, "beat.wav"));
+        (await Orpheus("library", "scan", _music)).ExitCode.ShouldBe(0);
+        var second = Directory.CreateDirectory(Path.Combine(_music, "second-album")).FullName;
+        new Synth { Seconds = 3, Drums = false, Major = false }.WriteWav(Path.Combine(second, "pad.wav"));
+
+        var (againCode, againOut, againErr) = await Orpheus("library", "scan", "--json");
+
+        againCode.ShouldBe(0, againErr);
+        var summary = JsonLines(againOut).Single(l => l.GetProperty("type").GetString() == "summary");
+        (summary.GetProperty("analysed").GetInt32(), summary.GetProperty("cached").GetInt32()).ShouldBe((1, 1), "the new album in the scanned folder is found");
+
+        Directory.Delete(_music, recursive: true);
+        var (goneCode, _, goneErr) = await Orpheus("library", "scan");
+        goneCode.ShouldBe(2);
+        goneErr.Trim().Split('\n').ShouldHaveSingleItem().ShouldContain("none of the folders the library knows exists any more");
+    }
+
+    [Fact]
     public async Task A_damaged_database_is_named_in_one_line_and_left_as_it_was()
     {
         var junk = new byte[8192];

@@ -1,17 +1,24 @@
 using System.CommandLine;
+using Microsoft.Extensions.Options;
 using OrpheusLive.Cli;
 using OrpheusLive.Library;
 
 namespace OrpheusLive.Commands.Library;
 
 /// <summary>
-/// <c>orpheus library scan DIR… [--json]</c>: analyses the audio files under the folders. Unchanged, renamed and moved
+/// <c>orpheus library scan [DIR…] [--json]</c>: analyses the audio files under the folders, or without one the folders
+/// the library knows (<see cref="MusicLibrary.Folders"/>: those earlier scans walked). Unchanged, renamed and moved
 /// files are recognised by content and not analysed again; Ctrl+C stops and the next scan resumes; exit 1 only when no
-/// folder could be read.
+/// folder could be read, 2 when no folder is given and the library knows none.
 /// </summary>
-public sealed class LibraryScanCommand(Lazy<MusicLibrary> library) : CliCommand("scan", "Analyse the audio files (WAV, FLAC, MP3, Ogg Vorbis, Opus) under the folders")
+public sealed class LibraryScanCommand(Lazy<MusicLibrary> library, IOptions<LibraryOptions> options)
+    : CliCommand("scan", "Analyse the audio files (WAV, FLAC, MP3, Ogg Vorbis, Opus) under the folders")
 {
-    private readonly Argument<string[]> _folders = new("DIR") { Description = "folders to scan (recursively)", Arity = ArgumentArity.OneOrMore };
+    private readonly Argument<string[]> _folders = new("DIR")
+    {
+        Description = "folders to scan (recursively); none: the folders earlier scans walked, again",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
 
     private readonly Option<bool> _json = new("--json") { Description = "one {\"type\":\"track\",…} line per file and a final {\"type\":\"summary\",…} line" };
 
@@ -30,6 +37,12 @@ public sealed class LibraryScanCommand(Lazy<MusicLibrary> library) : CliCommand(
         ArgumentNullException.ThrowIfNull(args);
         var folders = args.GetValue(_folders) ?? [];
         var json = args.GetValue(_json);
+        if (folders.Length == 0 && !File.Exists(options.Value.Database))
+        {
+            Console.Error.WriteLine("orpheus library scan: no folder given, and the library has not scanned one yet; name one, e.g. 'orpheus library scan ~/Music'.");
+            return Task.FromResult(2); // nothing is opened, so no empty database is created
+        }
+
         return LibraryVerbs.RunAsync(library, c => c.ScanAsync(folders, json, progressBar: !json && !Console.IsErrorRedirected, cancellationToken));
     }
 }
