@@ -381,6 +381,36 @@ public sealed class LivePipelineTests
     }
 
     [Fact]
+    public async Task A_decision_still_queued_behind_a_slow_player_when_the_user_picks_music_is_dropped_for_the_pick()
+    {
+        LivePipeline? pipeline = null;
+        var slowStart = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var player = new RecordingPlayer { FirstPlayReturnsAfter = slowStart.Task };
+        MoodRequestResult? picked = null;
+        // happy → upbeat at 5 s, and the player takes until 20 s to answer; meanwhile angry → energetic is decided at
+        // 17 s and queues behind it. At 20 s the user picks chill (it waits for the player too), then the player answers.
+        var source = new ArraySource(Audio.Segments((12, 1), (10, 3)), chunk: 16_000)
+            .At(20, () =>
+            {
+                // The reading loop runs ahead of the player task: wait (deadline, not a sleep) until upbeat is in the player.
+                player.FirstPlay.Wait(TimeSpan.FromSeconds(30)).ShouldBeTrue();
+                var pick = pipeline!.PlayMoodAsync("chill", Ct);
+                slowStart.SetResult();
+                picked = pick.WaitAsync(TimeSpan.FromSeconds(30), Ct).GetAwaiter().GetResult();
+            });
+        using var created = NewPipeline();
+        pipeline = created;
+
+        await pipeline.RunAsync(source, new WindowAnalyzer(new MeanCodedClassifier(), null, 0.25), player, Ct);
+
+        picked.ShouldNotBeNull().Status.ShouldBe(MoodRequestStatus.Playing);
+        player.Requests.Select(r => r.Mood).ShouldBe(new[] { "upbeat", "chill" }, "energetic was decided before the pick: the pick is the newer wish");
+        pipeline.Current.Mood.ShouldBe("chill");
+        pipeline.Current.MoodByUser.ShouldBeTrue();
+        pipeline.Current.Timeline.Select(d => (d.Mood, d.ByUser)).ShouldBe(new[] { ("upbeat", false), ("chill", true) });
+    }
+
+    [Fact]
     public async Task An_unknown_mood_changes_nothing_and_says_which_moods_there_are()
     {
         LivePipeline? pipeline = null;

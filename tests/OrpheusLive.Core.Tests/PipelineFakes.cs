@@ -116,12 +116,21 @@ internal sealed class RecordingPlayer : IPlayer
 
     public NowPlaying? Current { get; private set; }
 
-    public Task<PlaybackResult> PlayAsync(PlayRequest request, CancellationToken cancellationToken)
+    /// <summary>When set, the first request does not return until this completes (a slow player: the next commands queue).</summary>
+    public Task? FirstPlayReturnsAfter { get; init; }
+
+    public async Task<PlaybackResult> PlayAsync(PlayRequest request, CancellationToken cancellationToken)
     {
+        var first = Requests.Count == 0;
         Requests.Add(request);
         Current = new NowPlaying(request.Mood, request.Targets[0], null, null, false);
         _firstPlay.TrySetResult();
-        return Task.FromResult(PlaybackResult.Ok(request.Targets[0]));
+        if (first && FirstPlayReturnsAfter is { } gate)
+        {
+            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return PlaybackResult.Ok(request.Targets[0]);
     }
 
     public Task PauseAsync(CancellationToken cancellationToken)

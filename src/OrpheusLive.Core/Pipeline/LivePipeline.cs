@@ -37,6 +37,7 @@ public sealed class LivePipeline : IPipelineControl, IDisposable
     private IPlayer? _player;
     private CalibrationRun? _calibration;
     private MoodDecision? _deferred;
+    private DateTimeOffset _lastUserPick = DateTimeOffset.MinValue; // audio time; read and written under _playerCommands
     private TaskCompletionSource _resumed = Resumed();
     private long _audioSamples;
     private long _windowCount;
@@ -173,7 +174,9 @@ public sealed class LivePipeline : IPipelineControl, IDisposable
             var request = new MoodDecision(DateTimeOffset.UnixEpoch.AddSeconds(AudioSeconds), emotion?.Label ?? "", name, emotion?.Confidence ?? 0);
             if (map.TargetsFor(name) is not null)
             {
-                // Before the player is asked (which can take a while), so no decision made meanwhile replaces the pick.
+                // Before the player is asked (which can take a while), so no decision made meanwhile replaces the pick;
+                // one made before it and still queued is dropped (PlayAsync).
+                _lastUserPick = request.Time;
                 _userPicks.OnNext(request.Time);
             }
 
@@ -483,6 +486,14 @@ public sealed class LivePipeline : IPipelineControl, IDisposable
 
         try
         {
+            if (decision.Time <= _lastUserPick)
+            {
+                // Decided before the user picked music and queued behind the pick: the pick is the newer wish.
+                _logger.LogInformation("Decision at {T:F1} s: {Emotion} → {Mood}, dropped: the user picked music after it",
+                    Seconds(decision.Time), decision.Emotion, decision.Mood);
+                return;
+            }
+
             if (Current.Playback.Playing is { IsPaused: true })
             {
                 // The user paused the music: no decision restarts it. The latest one plays when the music is resumed.

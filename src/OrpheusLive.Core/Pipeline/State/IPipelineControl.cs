@@ -39,7 +39,7 @@ public interface IPipelineControl
     /// that differs from the mood the listener's decisions last chose) takes over again once the pick has played for
     /// the minimum dwell (the pick restarts it, as a decision does), while the same mood heard on does not undo the
     /// user's choice. A mood picked while the music is paused plays at once (and a decision that was waiting for the
-    /// resume is dropped).
+    /// resume is dropped); so is a decision made before the pick that still waits for a slow player.
     /// </summary>
     /// <param name="mood">A mood of the mapping (case-insensitive, trimmed).</param>
     /// <param name="cancellationToken">Stops waiting for the player.</param>
