@@ -29,6 +29,17 @@ public sealed class MusicLibrary : IDisposable
     /// <summary>The mood points tracks are placed by.</summary>
     public MoodPlane Plane { get; }
 
+    /// <summary>
+    /// True once a scan has made the database of <paramref name="options"/>. <see cref="Open"/> creates one, so callers
+    /// that only read (a listing, the player, a scan without a folder) ask this first and leave a never-scanned library
+    /// uncreated.
+    /// </summary>
+    public static bool Exists(LibraryOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return File.Exists(options.Database);
+    }
+
     /// <summary>Opens the library of <paramref name="options"/>.</summary>
     /// <param name="options">Database path and analysis settings (validated here).</param>
     /// <param name="decoder">The app's decoder service.</param>

@@ -39,7 +39,7 @@ public static class LibraryServiceCollectionExtensions
             var library = sp.GetRequiredService<Lazy<MusicLibrary>>();
             var options = sp.GetRequiredService<IOptions<LibraryOptions>>().Value;
             // Never scanned: no database is created just because a mood had no local music.
-            return new MoodTrackPicker(mood => File.Exists(options.Database) ? library.Value.NearestTo(mood) : [], options,
+            return new MoodTrackPicker(mood => MusicLibrary.Exists(options) ? library.Value.NearestTo(mood) : [], options,
                 logger: sp.GetRequiredService<ILogger<MoodTrackPicker>>());
         });
         return services;

@@ -37,7 +37,7 @@ public sealed class LibraryScanCommand(Lazy<MusicLibrary> library, IOptions<Libr
         ArgumentNullException.ThrowIfNull(args);
         var folders = args.GetValue(_folders) ?? [];
         var json = args.GetValue(_json);
-        if (folders.Length == 0 && !File.Exists(options.Value.Database))
+        if (folders.Length == 0 && !MusicLibrary.Exists(options.Value))
         {
             Console.Error.WriteLine("orpheus library scan: no folder given, and the library has not scanned one yet; name one, e.g. 'orpheus library scan ~/Music'.");
             return Task.FromResult(2); // nothing is opened, so no empty database is created

@@ -16,7 +16,7 @@ namespace OrpheusLive.Commands.Tui;
 public sealed class MusicLibraryCatalog(Lazy<MusicLibrary> library, IOptions<LibraryOptions> options) : ILibraryCatalog, ILibraryRescan
 {
     /// <summary>True once a scan has made the library's database (before that, nothing is opened or created).</summary>
-    public bool HasLibrary => File.Exists(options.Value.Database);
+    public bool HasLibrary => MusicLibrary.Exists(options.Value);
 
     /// <inheritdoc />
     public Task<IReadOnlyList<LibraryTrack>> ListAsync(CancellationToken cancellationToken)
